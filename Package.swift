@@ -1,0 +1,89 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "ctbulk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ctbulk", targets: ["ctbulk"]),
+        .executable(name: "ctbulk-bench", targets: ["ctbulk-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // libcsv (Debian libcsv-dev) ships no pkg-config file: a module map with a shim header.
+        .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
+
+        // Job model, readers (CSV through libcsv, JSON), normalisation, validation, reports, plan model, rate limiter.
+        .target(
+            name: "CTBulkCore",
+            dependencies: ["CLibCSV", .product(name: "Logging", package: "swift-log")]
+        ),
+        // Calltouch phone-service client (AsyncHTTPClient).
+        .target(
+            name: "CalltouchAPI",
+            dependencies: [
+                "CTBulkCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // UIS / CoMagic Data API v2.0 client (JSON-RPC 2.0 over AsyncHTTPClient).
+        .target(
+            name: "UISDataAPI",
+            dependencies: [
+                "CTBulkCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The embedded fake of both APIs (Hummingbird). Writes its own wire JSON: never imports the clients.
+        .target(
+            name: "CTBulkSandbox",
+            dependencies: [
+                "CTBulkCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Planning against live state, the journal (GRDB), apply, reconcile, export.
+        .target(
+            name: "CTBulkEngine",
+            dependencies: [
+                "CTBulkCore", "CalltouchAPI", "UISDataAPI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // What each command does (printing, exit codes); the executable only parses arguments and calls in here.
+        .target(
+            name: "CTBulkApp",
+            dependencies: [
+                "CTBulkCore", "CalltouchAPI", "UISDataAPI", "CTBulkSandbox", "CTBulkEngine",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "ctbulk",
+            dependencies: ["CTBulkApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "ctbulk-bench",
+            dependencies: ["CTBulkCore", "CTBulkEngine", "CTBulkSandbox", "CalltouchAPI", "CTBulkApp"]
+        ),
+
+        .testTarget(name: "CTBulkCoreTests", dependencies: ["CTBulkCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CalltouchAPITests", dependencies: ["CalltouchAPI", "CTBulkSandbox", "CTBulkCore"]),
+        .testTarget(name: "UISDataAPITests", dependencies: ["UISDataAPI", "CTBulkSandbox", "CTBulkCore"]),
+        .testTarget(name: "CTBulkSandboxTests", dependencies: ["CTBulkSandbox", "CTBulkCore",
+            .product(name: "AsyncHTTPClient", package: "async-http-client")]),
+        .testTarget(name: "CTBulkEngineTests", dependencies: ["CTBulkEngine", "CTBulkSandbox", "CTBulkCore", "CalltouchAPI"]),
+        .testTarget(name: "CTBulkAppTests", dependencies: ["CTBulkApp", "ctbulk", "CTBulkSandbox", "CTBulkCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

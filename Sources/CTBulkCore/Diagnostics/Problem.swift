@@ -1,0 +1,61 @@
+/// The language of messages meant for people. Codes stay the same in every language.
+public enum Language: String, Sendable, Codable, CaseIterable {
+    case en, ru
+}
+
+/// How bad a problem is. Errors stop a row (and `validate` exits 65); warnings and notes never do.
+public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
+    case note, warning, error
+
+    private var rank: Int { self == .note ? 0 : self == .warning ? 1 : 2 }
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// One thing found in a job file: where (row as the user sees it, column as named in the file), what (the value),
+/// a stable code and a message that tells how to fix it.
+public struct Problem: Hashable, Sendable, Codable {
+    public var code: ProblemCode
+    public var severity: Severity
+    /// Nil for problems of the whole file (a missing column, an unreadable header).
+    public var row: Int?
+    /// The column as the file names it (CSV header cell, or JSON path).
+    public var column: String?
+    /// The offending value as it was in the file.
+    public var value: String?
+    /// Extra facts the message refers to (`otherRow`, `normalized`, ...).
+    public var details: [String: String]
+
+    public init(_ code: ProblemCode, severity: Severity? = nil, row: Int?, column: String? = nil, value: String? = nil,
+                details: [String: String] = [:]) {
+        self.code = code
+        self.severity = severity ?? code.defaultSeverity
+        self.row = row
+        self.column = column
+        self.value = value
+        self.details = details
+    }
+
+    /// The message in the given language.
+    public func message(_ language: Language) -> String { code.message(language, problem: self) }
+
+    /// `row 7, column "Номер" ("7,9E+10"): error phone.scientific: ...`
+    public func rendered(_ language: Language) -> String {
+        var location: [String] = []
+        if let row { location.append(language == .ru ? "строка \(row)" : "row \(row)") }
+        if let column { location.append(language == .ru ? "столбец «\(column)»" : "column \"\(column)\"") }
+        var head = location.joined(separator: ", ")
+        if let value { head += head.isEmpty ? "" : " "; head += "(\(value.isEmpty ? "∅" : "\"\(value)\""))" }
+        let sev = language == .ru ? severity.russian : severity.rawValue
+        return "\(head.isEmpty ? "" : head + ": ")\(sev) \(code.rawValue): \(message(language))"
+    }
+}
+
+extension Severity {
+    var russian: String {
+        switch self {
+        case .note: return "примечание"
+        case .warning: return "предупреждение"
+        case .error: return "ошибка"
+        }
+    }
+}

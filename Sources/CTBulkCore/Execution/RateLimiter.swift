@@ -1,0 +1,79 @@
+import Synchronization
+
+/// Something every outgoing request passes before it is sent. The API clients take one, so state reads, writes and
+/// retries of a run share a single budget of requests per second.
+public protocol RequestGate: Sendable {
+    /// Waits until one more request may start. Throws `CancellationError` when the task is cancelled while waiting.
+    func acquire() async throws
+}
+
+/// Lets every request through at once (for tests of code that is not about rates).
+public struct UnlimitedGate: RequestGate {
+    public init() {}
+    public func acquire() async throws {}
+}
+
+/// A sliding-window limiter: never more than `limit` request starts in any window of `window` length.
+///
+/// It keeps the start times of the last `limit` requests; a new request may start once the oldest of them is a full
+/// window (plus `margin`, which absorbs scheduling and network jitter so the server never sees `limit + 1` requests
+/// in one of its seconds) in the past. Callers that arrive together are given distinct slots in arrival order, so
+/// many tasks can wait on one limiter and still achieve the full rate.
+public final class SlidingWindowRateLimiter<C: Clock>: RequestGate, Sendable where C.Duration == Duration {
+    public let limit: Int
+    public let window: Duration
+    public let margin: Duration
+    private let clock: C
+    private let state: Mutex<State>
+
+    private struct State {
+        /// Slot times handed out, oldest first; at most `limit` kept.
+        var starts: [C.Instant] = []
+        var head = 0
+        var granted = 0
+    }
+
+    /// - Parameters:
+    ///   - limit: requests allowed per window (the API's 5 per second by default).
+    ///   - window: the window length (1 s).
+    ///   - margin: extra spacing added to the window.
+    public init(limit: Int, window: Duration = .seconds(1), margin: Duration = .milliseconds(15), clock: C) {
+        precondition(limit > 0, "limit must be positive")
+        self.limit = limit
+        self.window = window
+        self.margin = margin
+        self.clock = clock
+        self.state = Mutex(State())
+    }
+
+    /// How many requests have been let through.
+    public var granted: Int { state.withLock { $0.granted } }
+
+    public func acquire() async throws {
+        try Task.checkCancellation()
+        let now = clock.now
+        let slot: C.Instant = state.withLock { state in
+            var slot = now
+            if state.starts.count == limit {
+                let oldest = state.starts[state.head]
+                slot = max(now, oldest.advanced(by: window + margin))
+                state.starts[state.head] = slot
+                state.head = (state.head + 1) % limit
+            } else {
+                if let last = state.starts.last { slot = max(now, last) }
+                state.starts.append(slot)
+            }
+            state.granted += 1
+            return slot
+        }
+        let wait = now.duration(to: slot)
+        if wait > .zero { try await clock.sleep(until: slot, tolerance: .milliseconds(1)) }
+    }
+}
+
+extension SlidingWindowRateLimiter where C == ContinuousClock {
+    /// A limiter on the real clock.
+    public convenience init(limit: Int, window: Duration = .seconds(1), margin: Duration = .milliseconds(15)) {
+        self.init(limit: limit, window: window, margin: margin, clock: ContinuousClock())
+    }
+}

@@ -1,0 +1,157 @@
+/// One cell of a row, tied to the field it feeds.
+public struct FieldCell: Sendable {
+    public var column: JobColumn
+    /// The column as the file names it (the header cell, or the JSON path).
+    public var name: String
+    public var raw: String
+
+    public init(column: JobColumn, name: String, raw: String) {
+        self.column = column; self.name = name; self.raw = raw
+    }
+}
+
+/// The result of turning one row's cells into a ``JobRow``: the row (nil when its number is unusable) and every
+/// problem found in it.
+public struct BuiltRow: Sendable {
+    public var row: Int
+    public var jobRow: JobRow?
+    public var problems: [Problem]
+
+    public var worst: Severity? { problems.map(\.severity).max() }
+    public var hasErrors: Bool { problems.contains { $0.severity == .error } }
+}
+
+/// Parses and checks one row: normalises the phone numbers, parses the time-out and the flag, and applies the rules of
+/// the API document (required-if, ranges, loops). Rules across rows live in ``DuplicateIndex``.
+public enum RowBuilder {
+    public static func build(row: Int, cells: [FieldCell]) -> BuiltRow {
+        var problems: [Problem] = []
+        var phone: PhoneNumber?
+        var phoneCell: FieldCell?
+        var settings = NumberSettings()
+        var display = DisplayOptions()
+        var redirect = RedirectOptions()
+        var reserve = ReserveRedirect()
+        var redirectTypeGiven = false
+        var names: [JobColumn: String] = [:]
+
+        func problem(_ code: ProblemCode, _ cell: FieldCell, details: [String: String] = [:]) {
+            problems.append(Problem(code, row: row, column: cell.name, value: cell.raw, details: details))
+        }
+
+        func parsePhone(_ cell: FieldCell) -> PhoneNumber? {
+            switch PhoneNumber.normalize(cell.raw) {
+            case .number(let number, let note):
+                if let note { problem(note, cell, details: ["normalized": number.digits]) }
+                return number
+            case .rejected(let code):
+                problem(code, cell)
+                return nil
+            }
+        }
+
+        for cell in cells {
+            names[cell.column] = cell.name
+            let text = CellText.removingNeutralisation(CellText.trim(cell.raw))
+            if text.isEmpty { continue }
+            if cell.column != .phoneNumber, CellText.isExcelError(text) {
+                problem(.excelError, cell)
+                continue
+            }
+            switch cell.column {
+            case .phoneNumber:
+                phoneCell = cell
+                phone = parsePhone(cell)
+            case .redirectType:
+                redirectTypeGiven = true
+                if text.uppercased() != "PSTN" { problem(.redirectTypeInvalid, cell) }
+            case .setting(let field):
+                switch field {
+                case .poolName: settings.poolName = text
+                case .source: display.source = text
+                case .medium: display.medium = text
+                case .campaign: display.campaign = text
+                case .content: display.content = text
+                case .keyword: display.keyword = text
+                case .redirectNumber:
+                    redirectTypeGiven = true
+                    redirect.redirectNumber = parsePhone(cell)
+                case .reserveNumber:
+                    reserve.reserveNumber = parsePhone(cell)
+                case .reserveTimeOut:
+                    var digits = text
+                    if let stripped = CellText.strippingFloatTail(text) {
+                        digits = stripped
+                        problem(.timeoutFloatTail, cell)
+                    }
+                    if let seconds = Int(digits) {
+                        reserve.reserveTimeOut = seconds
+                        if !(10...120).contains(seconds) { problem(.reserveTimeoutRange, cell) }
+                    } else {
+                        problem(.reserveTimeoutFormat, cell)
+                    }
+                case .ignoreEarlyMedia:
+                    if let flag = CellText.parseBool(text) { reserve.ignoreEarlyMedia = flag } else { problem(.boolFormat, cell) }
+                }
+            }
+        }
+
+        // Which parts the row meant to give, including cells that failed to parse (so we do not also report
+        // "required" for a field that is present but wrong).
+        func given(_ column: JobColumn) -> Bool {
+            cells.contains { $0.column == column && !CellText.trim($0.raw).isEmpty }
+        }
+        func rowProblem(_ code: ProblemCode, _ column: JobColumn, value: String? = nil, details: [String: String] = [:]) {
+            problems.append(Problem(code, row: row, column: names[column] ?? column.csvName, value: value, details: details))
+        }
+
+        if phoneCell == nil || !given(.phoneNumber) {
+            rowProblem(.phoneMissing, .phoneNumber, value: "")
+        }
+
+        let displayGiven = [SettingField.source, .medium, .campaign, .content, .keyword].contains { given(.setting($0)) }
+        if displayGiven && !given(.setting(.source)) { rowProblem(.displaySourceRequired, .setting(.source), value: "") }
+        let reserveGiven = [SettingField.reserveNumber, .reserveTimeOut, .ignoreEarlyMedia].contains { given(.setting($0)) }
+        let redirectGiven = redirectTypeGiven || given(.setting(.redirectNumber)) || reserveGiven
+        if reserveGiven {
+            if !given(.setting(.reserveNumber)) { rowProblem(.reserveNumberRequired, .setting(.reserveNumber), value: "") }
+            if !given(.setting(.reserveTimeOut)) { rowProblem(.reserveTimeoutRequired, .setting(.reserveTimeOut), value: "") }
+            if !given(.setting(.redirectNumber)) { rowProblem(.reservePrimaryRequired, .setting(.redirectNumber), value: "") }
+        } else if redirectGiven && !given(.setting(.redirectNumber)) {
+            rowProblem(.redirectNumberRequired, .setting(.redirectNumber), value: "")
+        }
+        if !displayGiven && !redirectGiven && !given(.setting(.poolName)) && given(.phoneNumber) {
+            rowProblem(.nothingToSet, .phoneNumber, value: phoneCell?.raw)
+        }
+
+        if let phone {
+            if let target = redirect.redirectNumber, target == phone {
+                rowProblem(.redirectLoop, .setting(.redirectNumber), value: target.digits)
+            }
+            if let target = reserve.reserveNumber, target == phone {
+                rowProblem(.reserveLoop, .setting(.reserveNumber), value: target.digits)
+            }
+        }
+        if let primary = redirect.redirectNumber, let backup = reserve.reserveNumber, primary == backup {
+            rowProblem(.reserveSameAsPrimary, .setting(.reserveNumber), value: backup.digits)
+        }
+
+        if !display.isEmpty { settings.displayOptions = display }
+        if !reserve.isEmpty { redirect.reserve = reserve }
+        if !redirect.isEmpty { settings.redirectOptions = redirect }
+
+        let jobRow = phone.map { JobRow(row: row, phoneNumber: $0, settings: settings) }
+        return BuiltRow(row: row, jobRow: jobRow, problems: problems)
+    }
+}
+
+extension CellText {
+    /// true/false, 1/0, yes/no, да/нет, ИСТИНА/ЛОЖЬ (Excel's Russian booleans), y/n, on/off, вкл/выкл.
+    public static func parseBool(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "true", "1", "yes", "y", "on", "да", "д", "истина", "вкл": return true
+        case "false", "0", "no", "n", "off", "нет", "н", "ложь", "выкл": return false
+        default: return nil
+        }
+    }
+}
