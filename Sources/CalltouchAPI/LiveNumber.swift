@@ -1,0 +1,17 @@
+import CTBulkCore
+
+/// What the account says about one number, as read by ``CalltouchClient/readSettings(of:)``.
+public enum LiveNumber: Hashable, Sendable, Codable {
+    /// The number is used in a pool; these are its current settings.
+    case used(NumberSettings)
+    /// The number belongs to the account but is free (the answer had `displayOptions: null`).
+    case free
+    /// The number was asked about but is not in the answer: it is not in this account.
+    case unknown
+
+    /// The settings of a used number; nil for a free or unknown one.
+    public var settings: NumberSettings? {
+        if case .used(let settings) = self { return settings }
+        return nil
+    }
+}
