@@ -146,9 +146,7 @@ public struct CalltouchClient: Sendable {
     {
         let payload: Data
         do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            payload = try encoder.encode(body)
+            payload = try Self.encodeBody(body)
         } catch {
             throw failure(.invalidData, endpoint, number, detail: "cannot encode the request: \(error)")
         }
@@ -219,6 +217,13 @@ public struct CalltouchClient: Sendable {
         }
         logger.debug("calltouch request succeeded", metadata: metadata)
         return bytes
+    }
+
+    /// The JSON of a request body: keys sorted (deterministic), slashes and non-ASCII text not escaped.
+    static func encodeBody(_ body: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(body)
     }
 
     func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], endpoint: CalltouchEndpoint, number: PhoneNumber?)
