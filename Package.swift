@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // libcsv (Debian libcsv-dev) ships no pkg-config file: a module map with a shim header.
@@ -22,7 +23,11 @@ let package = Package(
         // Job model, readers (CSV through libcsv, JSON), normalisation, validation, reports, plan model, rate limiter.
         .target(
             name: "CTBulkCore",
-            dependencies: ["CLibCSV", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "CLibCSV",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // Calltouch phone-service client (AsyncHTTPClient).
         .target(
@@ -77,7 +82,7 @@ let package = Package(
             dependencies: ["CTBulkCore", "CTBulkEngine", "CTBulkSandbox", "CalltouchAPI", "CTBulkApp"]
         ),
 
-        .testTarget(name: "CTBulkCoreTests", dependencies: ["CTBulkCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CTBulkCoreTests", dependencies: ["CTBulkCore"]),
         .testTarget(name: "CalltouchAPITests", dependencies: ["CalltouchAPI", "CTBulkSandbox", "CTBulkCore"]),
         .testTarget(name: "UISDataAPITests", dependencies: ["UISDataAPI", "CTBulkSandbox", "CTBulkCore"]),
         .testTarget(name: "CTBulkSandboxTests", dependencies: ["CTBulkSandbox", "CTBulkCore",

@@ -50,7 +50,7 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     /// How bad the problem is unless the reporter says otherwise.
     public var defaultSeverity: Severity {
         switch self {
-        case .headerUnknown, .rowExtraCells, .duplicateIdentical, .reserveSameAsPrimary, .inventoryInUse:
+        case .headerUnknown, .jsonUnknownKey, .rowExtraCells, .duplicateIdentical, .reserveSameAsPrimary, .inventoryInUse:
             return .warning
         case .phoneNormalized, .phoneFloatTail, .timeoutFloatTail, .rowEmpty:
             return .note

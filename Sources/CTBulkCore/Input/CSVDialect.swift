@@ -48,17 +48,21 @@ enum DelimiterSniffer {
                 do { try parser.parse(buffer); return true } catch { return false }
             }
             guard ok else { continue }
-            let widths = parser.drain().prefix(50)
-                .map { record in record.cells.lastIndex(where: { !$0.isEmpty }).map { $0 + 1 } ?? 0 }
-                .filter { $0 > 0 }
-            guard !widths.isEmpty else { continue }
-            var counts: [Int: Int] = [:]
-            for w in widths { counts[w, default: 0] += 1 }
-            let (modal, hits) = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key < b.key }!
-            guard modal > 1 else { continue }
-            let score = Double(hits) / Double(widths.count)
-            if score > best.score + 1e-9 || (abs(score - best.score) < 1e-9 && modal > best.width) {
-                best = (candidate, score, modal)
+            let records = parser.drain().prefix(50).filter { !$0.cells.allSatisfy(\.isEmpty) }
+            guard !records.isEmpty else { continue }
+            // Excel writes the same number of cells on every line; hand-made files at least agree on the last
+            // non-empty cell. Take whichever measure is more consistent.
+            let raw = records.map(\.cells.count)
+            let trimmed = records.map { record in record.cells.lastIndex(where: { !$0.isEmpty }).map { $0 + 1 } ?? 0 }
+            for widths in [raw, trimmed] {
+                var counts: [Int: Int] = [:]
+                for w in widths { counts[w, default: 0] += 1 }
+                let (modal, hits) = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key < b.key }!
+                guard modal > 1 else { continue }
+                let score = Double(hits) / Double(widths.count)
+                if score > best.score + 1e-9 || (abs(score - best.score) < 1e-9 && modal > best.width && candidate != best.delimiter) {
+                    best = (candidate, score, modal)
+                }
             }
         }
         return (best.delimiter, best.score >= 0.8)

@@ -46,6 +46,12 @@ final class CSVParser {
 
     /// Flushes the last record. Throws when the file ends inside a quoted field.
     func finish() throws(CSVSyntaxError) {
+        // libcsv reports an unterminated quoted field only in strict mode, which would also refuse a stray quote
+        // inside an unquoted cell. Check its documented parser fields instead: still inside a quoted field whose
+        // closing quote never came (pstate 2 is libcsv's FIELD_BEGUN).
+        if parser.quoted != 0 && parser.pstate == 2 {
+            throw CSVSyntaxError(row: recordCount + 1, reason: "unterminated quoted field")
+        }
         let context = Unmanaged.passUnretained(self).toOpaque()
         if csv_fini(&parser, csvFieldCallback, csvRecordCallback, context) != 0 {
             throw CSVSyntaxError(row: recordCount + 1, reason: "unterminated quoted field")

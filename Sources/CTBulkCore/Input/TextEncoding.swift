@@ -57,7 +57,14 @@ public struct DetectedEncoding: Sendable, Equatable {
         if sample.starts(with: [0xFF, 0xFE]) { return .init(encoding: .utf16LE, bomLength: 2, guessed: false) }
         if sample.starts(with: [0xFE, 0xFF]) { return .init(encoding: .utf16BE, bomLength: 2, guessed: false) }
         if isValidUTF8(sample, allowTruncatedEnd: true) { return .init(encoding: .utf8, bomLength: 0, guessed: false) }
-        return .init(encoding: .windows1251, bomLength: 0, guessed: true)
+        // Not UTF-8: a single-byte code page. Windows-1251 when most high bytes are its Cyrillic letters.
+        var high = 0, letters = 0
+        for byte in sample where byte >= 0x80 {
+            high += 1
+            if byte >= 0xC0 || byte == 0xA8 || byte == 0xB8 { letters += 1 }
+        }
+        let confident = high > 0 && Double(letters) / Double(high) >= 0.7
+        return .init(encoding: .windows1251, bomLength: 0, guessed: !confident)
     }
 
     static func isValidUTF8(_ bytes: [UInt8], allowTruncatedEnd: Bool) -> Bool {

@@ -1,0 +1,76 @@
+import AsyncHTTPClient
+import CTBulkCore
+import CTBulkSandbox
+import CalltouchAPI
+import Foundation
+import Logging
+
+/// Everything a command needs to talk to the API: the client, the run's one rate limiter, and the sandbox when
+/// `--sandbox` started one.
+struct APISession {
+    let client: CalltouchClient
+    let limiter: SlidingWindowRateLimiter<ContinuousClock>
+    let sandbox: RunningSandbox?
+    let rate: Int
+
+    /// `SiteId 1 at https://api.calltouch.ru` (never the token).
+    var accountLabel: String { "SiteId \(client.configuration.siteId) at \(client.configuration.baseURL)" }
+
+    enum Failure: Error {
+        case configuration(CalltouchConfigurationError)
+        case sandbox(String)
+    }
+
+    /// Builds the session (starting the sandbox for `--sandbox`), runs `body`, and tears everything down.
+    static func with<T: Sendable>(_ options: APIOptions, console: any Console, language: Language,
+                                  sandboxConfiguration: SandboxConfiguration = .demo,
+                                  _ body: @Sendable (APISession) async throws -> T) async throws -> T {
+        if options.sandbox {
+            var configuration = sandboxConfiguration
+            configuration.rateLimit = max(options.rate, 1)
+            return try await Sandbox.withSandbox(configuration) { running in
+                console.err(language == .ru
+                    ? "Встроенная песочница: \(running.baseURL.absoluteString) (учётные данные не нужны)."
+                    : "Using the built-in sandbox at \(running.baseURL.absoluteString) (no credentials needed).")
+                let credentials: CalltouchCredentials
+                do {
+                    credentials = try CalltouchCredentials(accessToken: configuration.accessToken, siteId: configuration.siteID)
+                } catch {
+                    throw Failure.configuration(error)
+                }
+                var api = options
+                api.baseURL = running.baseURL.absoluteString
+                return try await run(api, credentials: credentials, sandbox: running, body)
+            }
+        }
+        let credentials: CalltouchCredentials
+        do {
+            credentials = try CalltouchCredentials.resolve(tokenFile: options.tokenFile, siteId: options.siteID,
+                                                           environment: options.environment)
+        } catch {
+            throw Failure.configuration(error)
+        }
+        return try await run(options, credentials: credentials, sandbox: nil, body)
+    }
+
+    private static func run<T: Sendable>(_ options: APIOptions, credentials: CalltouchCredentials, sandbox: RunningSandbox?,
+                                         _ body: @Sendable (APISession) async throws -> T) async throws -> T {
+        var paths = CalltouchPaths()
+        if let create = options.createPath { paths.create = create }
+        if let list = options.listPath { paths.list = list }
+        let configuration: CalltouchConfiguration
+        do {
+            configuration = try CalltouchConfiguration(
+                baseURL: options.baseURL ?? CalltouchConfiguration.defaultBaseURL,
+                credentials: credentials, paths: paths,
+                readBatchSize: options.readBatchSize ?? CalltouchConfiguration.defaultReadBatchSize,
+                readTimeout: .seconds(options.timeoutSeconds ?? 30))
+        } catch {
+            throw Failure.configuration(error)
+        }
+        let limiter = SlidingWindowRateLimiter(limit: max(options.rate, 1))
+        return try await withCalltouchClient(configuration: configuration, gate: limiter) { client in
+            try await body(APISession(client: client, limiter: limiter, sandbox: sandbox, rate: max(options.rate, 1)))
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import CTBulkCore
+import CTBulkEngine
+import CalltouchAPI
+import Foundation
+
+/// `ctbulk plan FILE`: validates, reads live state, and shows exactly what a job would do to the account, field by
+/// field, with its cost in requests, points and time. Sends no write.
+public enum PlanCommand {
+    public static func run(_ options: PlanOptions, console: any Console) async -> Int32 {
+        let language = options.language
+        let input: JobInput
+        switch loadValidInput(options.input, reportPath: options.reportPath, format: options.format, language: language,
+                              console: console) {
+        case .ready(let loaded): input = loaded
+        case .stop(let code): return code
+        }
+        let sha: String
+        do { sha = try JobFileReader.sha256(path: options.input.path) } catch {
+            console.err(error.message(language))
+            return ExitStatus.noInput.rawValue
+        }
+        do {
+            let plan = try await APISession.with(options.api, console: console, language: language) { session in
+                let planner = Planner(client: session.client, progress: ProgressLine.reads(console: console, language: language))
+                return try await planner.plan(rows: input.result.rows, inputPath: options.input.path, inputSHA256: sha,
+                                              csv: input.result.csv, rate: session.rate)
+            }
+            if let out = options.outPath {
+                do { try plan.save(to: out) } catch {
+                    console.err(error.description)
+                    return ExitStatus.failure.rawValue
+                }
+            }
+            render(plan, options: options, input: input, console: console)
+            if plan.summary.errors > 0 { return options.detailedExitCode ? ExitStatus.failure.rawValue : ExitStatus.dataError.rawValue }
+            if options.detailedExitCode && plan.summary.hasChanges { return ExitStatus.changes.rawValue }
+            return ExitStatus.ok.rawValue
+        } catch {
+            console.err(APIErrorRendering.message(for: error, language: language))
+            return APIErrorRendering.exitCode(for: error).rawValue
+        }
+    }
+
+    static func render(_ plan: Plan, options: PlanOptions, input: JobInput, console: any Console) {
+        let language = options.language
+        switch options.format {
+        case .json:
+            console.out(JSONOutput.render(PlanRendering.json(plan, language: language)))
+        case .text:
+            var lines = ValidationRendering.assumptions(input.result, language: language)
+            if input.result.problemCount > 0 {
+                lines.append("")
+                lines += ValidationRendering.problems(input.result, language: language)
+            }
+            lines.append("")
+            lines.append(language == .ru ? "Аккаунт: SiteId \(plan.siteID), \(plan.baseURL)" : "Account: SiteId \(plan.siteID) at \(plan.baseURL)")
+            lines.append("")
+            var hiddenNoops = 0
+            for row in plan.rows {
+                if row.action == .noop && !options.showUnchanged { hiddenNoops += 1; continue }
+                lines += PlanRendering.rowLines(row, language: language)
+            }
+            if hiddenNoops > 0 {
+                lines.append(language == .ru ? "= ещё \(hiddenNoops) строк уже как нужно (показать: --show-unchanged)"
+                    : "= \(hiddenNoops) rows already as desired (list them with --show-unchanged)")
+            }
+            lines.append("")
+            lines += PlanRendering.summaryLines(plan, language: language)
+            if let out = options.outPath { lines.append(language == .ru ? "План сохранён: \(out)" : "Plan saved to \(out)") }
+            console.out(lines.joined(separator: "\n"))
+        }
+    }
+
+    enum Loaded {
+        case ready(JobInput)
+        case stop(Int32)
+    }
+
+    /// The validation step of plan, apply and reconcile: a file with errors stops here with exit 65 and the same
+    /// output (and `--report`) as `validate`.
+    static func loadValidInput(_ input: InputOptions, reportPath: String?, format: OutputFormat, language: Language,
+                               console: any Console) -> Loaded {
+        switch JobInput.load(input, language: language, problemLimit: 50, collectRows: true) {
+        case .failure(.usage(let error)):
+            console.err(error.description)
+            return .stop(ExitStatus.usage.rawValue)
+        case .failure(.unreadable(let error)):
+            console.err(error.message(language))
+            return .stop(ExitStatus.noInput.rawValue)
+        case .success(let loaded):
+            guard loaded.result.hasErrors else { return .ready(loaded) }
+            if let reportPath {
+                try? ValidationReport.write(to: reportPath, reader: loaded.reader, result: loaded.result, language: language)
+            }
+            if format == .json {
+                console.out(JSONOutput.render(.object(ValidationRendering.resultJSON(loaded.result, language: language))))
+            } else {
+                let l = Labels(language)
+                var lines = ValidationRendering.assumptions(loaded.result, language: language)
+                lines.append("")
+                lines.append("\(l.summary): \(l.summaryLine(loaded.result.summary))")
+                lines.append("")
+                lines += ValidationRendering.problems(loaded.result, language: language)
+                lines.append("")
+                lines.append(language == .ru ? "В файле есть ошибки: исправьте их (ctbulk validate --report) и запустите снова."
+                    : "The file has errors: fix them (ctbulk validate --report shows each one) and run again.")
+                console.err(lines.joined(separator: "\n"))
+            }
+            return .stop(ExitStatus.dataError.rawValue)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import CTBulkCore
+
+/// How to read a job file: the overrides a user may give on the command line.
+public struct InputOptions: Sendable {
+    public var path: String
+    /// `--encoding` as typed (utf-8, cp1251, utf-16le).
+    public var encoding: String?
+    /// `--delimiter` as typed (`,` `;` `tab`).
+    public var delimiter: String?
+
+    public init(path: String, encoding: String? = nil, delimiter: String? = nil) {
+        self.path = path; self.encoding = encoding; self.delimiter = delimiter
+    }
+
+    /// The overrides, or a usage message in the chosen language.
+    func readOptions(_ language: Language) -> Result<JobReadOptions, UsageError> {
+        var options = JobReadOptions()
+        if let name = encoding {
+            guard let value = TextEncoding(userName: name) else {
+                return .failure(UsageError(language == .ru
+                    ? "Неизвестная кодировка «\(name)». Допустимо: utf-8, cp1251, utf-16le, utf-16be."
+                    : "Unknown encoding \"\(name)\". Use utf-8, cp1251, utf-16le or utf-16be."))
+            }
+            options.encoding = value
+        }
+        if let text = delimiter {
+            guard let value = CSVDialect.parseDelimiter(text) else {
+                return .failure(UsageError(language == .ru
+                    ? "Неизвестный разделитель «\(text)». Допустимо: , ; tab"
+                    : "Unknown delimiter \"\(text)\". Use , ; or tab."))
+            }
+            options.delimiter = value
+        }
+        return .success(options)
+    }
+}
+
+/// A command-line mistake (exit code 64).
+public struct UsageError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Output format of a command.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case text, json
+}
+
+/// `ctbulk validate FILE`.
+public struct ValidateOptions: Sendable {
+    public var input: InputOptions
+    public var reportPath: String?
+    public var format: OutputFormat = .text
+    /// Print every problem, not the first 50.
+    public var all = false
+    public var language: Language = .en
+
+    public init(input: InputOptions, reportPath: String? = nil, format: OutputFormat = .text, all: Bool = false,
+                language: Language = .en) {
+        self.input = input; self.reportPath = reportPath; self.format = format; self.all = all; self.language = language
+    }
+}

@@ -1,0 +1,28 @@
+/// A job file that cannot be read at all (exit code 66), as opposed to problems in its rows.
+public struct JobFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Reason: Sendable, Equatable {
+        case notFound
+        case isDirectory
+        case unreadable(String)
+        case unsupportedFormat
+    }
+
+    public var path: String
+    public var reason: Reason
+
+    public init(path: String, reason: Reason) { self.path = path; self.reason = reason }
+
+    public var description: String { message(.en) }
+
+    public func message(_ language: Language) -> String {
+        let ru = language == .ru
+        switch reason {
+        case .notFound: return ru ? "\(path): файл не найден." : "\(path): no such file."
+        case .isDirectory: return ru ? "\(path): это папка, а не файл." : "\(path): is a directory, not a file."
+        case .unreadable(let why): return ru ? "\(path): файл не читается (\(why))." : "\(path): cannot read the file (\(why))."
+        case .unsupportedFormat:
+            return ru ? "\(path): ожидается CSV (.csv, .txt, .tsv) или JSON (.json)."
+                : "\(path): expected a CSV (.csv, .txt, .tsv) or JSON (.json) file."
+        }
+    }
+}

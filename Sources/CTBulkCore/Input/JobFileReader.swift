@@ -1,0 +1,297 @@
+import Crypto
+import Foundation
+
+/// The two kinds of job file.
+public enum JobFileKind: String, Sendable, Codable {
+    case csv, json
+
+    /// By extension: `.json` is JSON, `.csv`/`.txt`/`.tsv` (or none) is CSV.
+    public static func guess(path: String) -> JobFileKind? {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "json": return .json
+        case "csv", "txt", "tsv", "": return .csv
+        default: return nil
+        }
+    }
+}
+
+/// Overrides for what ctbulk would otherwise detect.
+public struct JobReadOptions: Sendable {
+    public var encoding: TextEncoding?
+    public var delimiter: UInt8?
+    public var kind: JobFileKind?
+
+    public init(encoding: TextEncoding? = nil, delimiter: UInt8? = nil, kind: JobFileKind? = nil) {
+        self.encoding = encoding; self.delimiter = delimiter; self.kind = kind
+    }
+}
+
+/// How a CSV job file was understood: its dialect and which column feeds which field.
+public struct CSVLayout: Sendable, Codable, Equatable {
+    public var dialect: CSVDialect
+    /// The header cells as written (trailing empty cells dropped).
+    public var header: [String]
+    /// The field each header cell maps to; nil for unknown columns.
+    public var columns: [JobColumn?]
+    /// The encoding was a guess between single-byte code pages (no BOM, not UTF-8).
+    public var encodingGuessed: Bool
+    /// The delimiter was sniffed with low confidence.
+    public var delimiterGuessed: Bool
+    /// The delimiter came from `--delimiter` or a `sep=` line rather than sniffing.
+    public var delimiterGiven: Bool
+    public var encodingGiven: Bool
+}
+
+/// One input row as read: the cells as written (for reports) and what they mean.
+public struct SourceRow: Sendable {
+    public var row: Int
+    /// The decoded cells as written (for JSON: the values in the order of ``JobColumn/all``).
+    public var cells: [String]
+    public var built: BuiltRow
+    /// A row with no content at all (Excel leaves them); it is reported, not validated.
+    public var isBlank: Bool
+}
+
+/// Opens a job file (CSV or JSON), works out how it is written, and streams its rows.
+///
+/// CSV is read in 256 KiB chunks through libcsv, so memory stays constant whatever the file's size. JSON is parsed
+/// whole (job files in JSON are API-shaped and small).
+public final class JobFileReader {
+    public let path: String
+    public let kind: JobFileKind
+    public let csv: CSVLayout?
+    /// Problems of the whole file: unknown or duplicate columns, a missing phone column, bad JSON.
+    public private(set) var fileProblems: [Problem] = []
+    private let options: JobReadOptions
+    private var json: JSONJob?
+
+    public init(path: String, options: JobReadOptions = JobReadOptions()) throws(JobFileError) {
+        self.path = path
+        self.options = options
+        guard let kind = options.kind ?? JobFileKind.guess(path: path) else {
+            throw JobFileError(path: path, reason: .unsupportedFormat)
+        }
+        self.kind = kind
+        switch kind {
+        case .csv:
+            let (layout, problems) = try Self.sniffCSV(path: path, options: options)
+            self.csv = layout
+            self.fileProblems = problems
+        case .json:
+            self.csv = nil
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+                _ = try ByteSource(path: path)  // throws the precise reason (not found, directory)
+                throw JobFileError(path: path, reason: .unreadable(String(describing: error)))
+            }
+            let parsed = JSONJob.parse(data)
+            self.json = parsed
+            self.fileProblems = parsed.fileProblems
+        }
+    }
+
+    /// True when a file-level error makes the rows meaningless (no phone column, not JSON).
+    public var hasFatalFileProblem: Bool { fileProblems.contains { $0.severity == .error } }
+
+    /// The SHA-256 of the file's bytes, hex: the job's identity for plans and journals.
+    public static func sha256(path: String) throws(JobFileError) -> String {
+        let source = try ByteSource(path: path)
+        defer { source.close() }
+        var hasher = SHA256()
+        while let chunk = try source.next() { hasher.update(data: chunk) }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Calls `body` for every row in file order. Blank rows at the end of a CSV file are dropped; blank rows in the
+    /// middle are passed with `isBlank`.
+    public func forEachRow(_ body: (SourceRow) throws -> Void) throws {
+        if hasFatalFileProblem { return }
+        switch kind {
+        case .json:
+            for element in json?.rows ?? [] {
+                var built = element.cells.isEmpty && !element.problems.isEmpty
+                    ? BuiltRow(row: element.row, jobRow: nil, problems: [])
+                    : RowBuilder.build(row: element.row, cells: element.cells)
+                built.problems.insert(contentsOf: element.problems, at: 0)
+                let cells = JobColumn.all.map { column in element.cells.first { $0.column == column }?.raw ?? "" }
+                try body(SourceRow(row: element.row, cells: cells, built: built, isBlank: false))
+            }
+        case .csv:
+            try readCSV(body)
+        }
+    }
+
+    // MARK: CSV
+
+    private func readCSV(_ body: (SourceRow) throws -> Void) throws {
+        guard let layout = csv else { return }
+        let source = try ByteSource(path: path)
+        defer { source.close() }
+        let parser = CSVParser(delimiter: layout.dialect.delimiter)
+        var transcoder: UTF16ToUTF8Transcoder? = layout.dialect.encoding == .utf16LE ? .init(littleEndian: true)
+            : layout.dialect.encoding == .utf16BE ? .init(littleEndian: false) : nil
+        var skip = layout.dialect.hasBOM ? layout.dialect.encoding.bom.count : 0
+        var pendingBlank: [SourceRow] = []
+        var headerSeen = false
+        var rowOffset = 0
+        var utf8Buffer: [UInt8] = []
+        let width = layout.header.count
+
+        func deliver(_ records: [CSVRecord]) throws {
+            for record in records {
+                if !headerSeen {
+                    if layout.dialect.hasSepLine && rowOffset == 0 && record.row == 1 { rowOffset = 1; continue }
+                    if record.cells.allSatisfy(\.isEmpty) { continue }  // blank lines above the header
+                    headerSeen = true
+                    continue
+                }
+                let row = record.row - rowOffset
+                var cells: [String] = []
+                cells.reserveCapacity(record.cells.count)
+                var encodingProblem = false
+                for raw in record.cells {
+                    switch layout.dialect.encoding {
+                    case .windows1251:
+                        cells.append(Windows1251.decode(raw))
+                    case .utf8, .utf16LE, .utf16BE:
+                        if let text = String(validating: raw, as: UTF8.self) { cells.append(text) } else {
+                            encodingProblem = true
+                            cells.append(String(decoding: raw, as: UTF8.self))
+                        }
+                    }
+                }
+                let blank = cells.allSatisfy { CellText.trim($0).isEmpty }
+                if blank {
+                    pendingBlank.append(SourceRow(row: row, cells: cells, built: BuiltRow(row: row, jobRow: nil, problems: []),
+                                                  isBlank: true))
+                    continue
+                }
+                for b in pendingBlank { try body(b) }
+                pendingBlank.removeAll()
+                var fieldCells: [FieldCell] = []
+                fieldCells.reserveCapacity(width)
+                for (index, column) in layout.columns.enumerated() {
+                    guard let column else { continue }
+                    fieldCells.append(FieldCell(column: column, name: layout.header[index],
+                                                raw: index < cells.count ? cells[index] : ""))
+                }
+                var built = RowBuilder.build(row: row, cells: fieldCells)
+                if encodingProblem {
+                    built.problems.insert(Problem(.fileEncoding, row: row, details: ["encoding": layout.dialect.encoding.displayName]),
+                                          at: 0)
+                }
+                if cells.count > width, cells[width...].contains(where: { !CellText.trim($0).isEmpty }) {
+                    built.problems.append(Problem(.rowExtraCells, row: row, value: cells[width...].first { !CellText.trim($0).isEmpty }))
+                }
+                try body(SourceRow(row: row, cells: cells, built: built, isBlank: false))
+            }
+        }
+
+        while let chunk = try source.next() {
+            var bytes = chunk[...]
+            if skip > 0 { let n = min(skip, bytes.count); bytes = bytes.dropFirst(n); skip -= n }
+            if transcoder != nil {
+                utf8Buffer.removeAll(keepingCapacity: true)
+                transcoder!.transcode(bytes, into: &utf8Buffer)
+                try utf8Buffer.withUnsafeBytes { try parseChunk(parser, $0) }
+            } else {
+                try bytes.withUnsafeBytes { try parseChunk(parser, $0) }
+            }
+            try deliver(parser.drain())
+        }
+        if transcoder != nil {
+            utf8Buffer.removeAll(keepingCapacity: true)
+            transcoder!.finish(into: &utf8Buffer)
+            try utf8Buffer.withUnsafeBytes { try parseChunk(parser, $0) }
+        }
+        do { try parser.finish() } catch {
+            try deliver(parser.drain())
+            throw CSVRowError(problem: Problem(.fileCSVSyntax, row: error.row - rowOffset, details: ["reason": error.reason]))
+        }
+        try deliver(parser.drain())
+    }
+
+    private func parseChunk(_ parser: CSVParser, _ buffer: UnsafeRawBufferPointer) throws {
+        do { try parser.parse(buffer) } catch {
+            throw CSVRowError(problem: Problem(.fileCSVSyntax, row: error.row, details: ["reason": error.reason]))
+        }
+    }
+
+    static let sampleSize = 64 * 1024
+
+    private static func sniffCSV(path: String, options: JobReadOptions) throws(JobFileError) -> (CSVLayout?, [Problem]) {
+        let raw = try ByteSource.prefix(path: path, count: sampleSize)
+        let detected = DetectedEncoding.detect(raw)
+        var encoding = detected.encoding
+        var bomLength = detected.bomLength
+        if let forced = options.encoding {
+            encoding = forced
+            bomLength = raw.starts(with: forced.bom) && !forced.bom.isEmpty ? forced.bom.count : 0
+        }
+        var sample = Array(raw.dropFirst(bomLength))
+        if encoding == .utf16LE || encoding == .utf16BE {
+            var transcoder = UTF16ToUTF8Transcoder(littleEndian: encoding == .utf16LE)
+            var out: [UInt8] = []
+            transcoder.transcode(sample, into: &out)
+            sample = out
+        }
+        // Excel's `sep=;` first line names the delimiter.
+        var sepDelimiter: UInt8?
+        if sample.count >= 5, Array(sample.prefix(4)).map({ $0 | 0x20 }) == Array("sep=".utf8) {
+            let d = sample[4]
+            if d != 0x0D && d != 0x0A { sepDelimiter = d }
+        }
+        var body = sample
+        if sepDelimiter != nil, let newline = sample.firstIndex(of: 0x0A) { body = Array(sample[(newline + 1)...]) }
+        let sniffed = DelimiterSniffer.sniff(body, preferTab: encoding == .utf16LE || encoding == .utf16BE)
+        let delimiter = options.delimiter ?? sepDelimiter ?? sniffed.delimiter
+        let lineEnding = body.firstIndex(of: 0x0A).map { $0 > 0 && body[$0 - 1] == 0x0D ? "\r\n" : "\n" } ?? "\r\n"
+        let dialect = CSVDialect(encoding: encoding, hasBOM: bomLength > 0, delimiter: delimiter,
+                                 hasSepLine: sepDelimiter != nil, lineEnding: lineEnding)
+
+        // The header: the first record after an optional sep line.
+        let parser = CSVParser(delimiter: delimiter)
+        _ = body.withUnsafeBytes { try? parser.parse($0) }
+        if raw.count < sampleSize { try? parser.finish() }
+        let records = parser.drain()
+        guard let headerRecord = records.first(where: { !$0.cells.allSatisfy(\.isEmpty) }) else {
+            return (nil, [Problem(.fileEmpty, row: nil)])
+        }
+        var header = headerRecord.cells.map { bytes -> String in
+            encoding == .windows1251 ? Windows1251.decode(bytes) : String(decoding: bytes, as: UTF8.self)
+        }
+        while let last = header.last, CellText.trim(last).isEmpty { header.removeLast() }
+        var problems: [Problem] = []
+        var columns: [JobColumn?] = []
+        var seen: [JobColumn: String] = [:]
+        for cell in header {
+            let column = HeaderMapping.column(for: cell)
+            if let column {
+                if let first = seen[column] {
+                    problems.append(Problem(.headerDuplicate, row: headerRecord.row, column: cell, value: cell,
+                                            details: ["field": column.csvName, "other": first]))
+                    columns.append(nil)
+                    continue
+                }
+                seen[column] = cell
+            } else {
+                problems.append(Problem(.headerUnknown, row: headerRecord.row, column: cell, value: cell))
+            }
+            columns.append(column)
+        }
+        if seen[.phoneNumber] == nil {
+            problems.insert(Problem(.headerPhoneMissing, row: headerRecord.row, value: header.joined(separator: String(UnicodeScalar(delimiter)))), at: 0)
+        }
+        let layout = CSVLayout(dialect: dialect, header: header, columns: columns,
+                               encodingGuessed: detected.guessed && options.encoding == nil,
+                               delimiterGuessed: options.delimiter == nil && sepDelimiter == nil && !sniffed.confident,
+                               delimiterGiven: options.delimiter != nil || sepDelimiter != nil,
+                               encodingGiven: options.encoding != nil)
+        return (layout, problems)
+    }
+}
+
+/// A syntax error that stops reading a CSV file at a row (the rows before it were delivered).
+public struct CSVRowError: Error, Sendable {
+    public var problem: Problem
+}

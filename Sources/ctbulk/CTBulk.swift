@@ -1,0 +1,45 @@
+import ArgumentParser
+import CTBulkApp
+import CTBulkCore
+
+@main
+struct CTBulk: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ctbulk",
+        abstract: "Bulk-update Calltouch static call-tracking numbers from spreadsheets, safely.",
+        version: CTBulkVersion.current,
+        subcommands: [ValidateCommandCLI.self, PlanCommandCLI.self]
+    )
+}
+
+/// Options every command shares.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .customLong("lang"), help: "Language of messages: en or ru.")
+    var language: LanguageArgument = .en
+}
+
+enum LanguageArgument: String, ExpressibleByArgument, CaseIterable {
+    case en, ru
+    var value: Language { self == .ru ? .ru : .en }
+}
+
+/// How to read the job file.
+struct InputArguments: ParsableArguments {
+    @Argument(help: "The job file: CSV (as Excel writes it) or JSON (API-shaped).")
+    var file: String
+
+    @Option(help: "Override the detected encoding: utf-8, cp1251, utf-16le, utf-16be.")
+    var encoding: String?
+
+    @Option(help: "Override the sniffed delimiter: ',' ';' or tab.")
+    var delimiter: String?
+
+    var value: InputOptions { InputOptions(path: file, encoding: encoding, delimiter: delimiter) }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// Ends the process with a command's exit code.
+func finish(_ code: Int32) throws -> Never {
+    throw ExitCode(code)
+}
