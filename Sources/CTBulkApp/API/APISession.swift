@@ -35,7 +35,7 @@ struct APISession {
                 let credentials: CalltouchCredentials
                 do {
                     credentials = try CalltouchCredentials(accessToken: configuration.accessToken, siteId: configuration.siteID)
-                } catch {
+                } catch let error as CalltouchConfigurationError {
                     throw Failure.configuration(error)
                 }
                 var api = options

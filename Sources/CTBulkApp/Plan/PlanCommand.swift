@@ -19,11 +19,13 @@ public enum PlanCommand {
             console.err(error.message(language))
             return ExitStatus.noInput.rawValue
         }
+        let rows = input.result.rows
+        let csv = input.result.csv
         do {
             let plan = try await APISession.with(options.api, console: console, language: language) { session in
                 let planner = Planner(client: session.client, progress: ProgressLine.reads(console: console, language: language))
-                return try await planner.plan(rows: input.result.rows, inputPath: options.input.path, inputSHA256: sha,
-                                              csv: input.result.csv, rate: session.rate)
+                return try await planner.plan(rows: rows, inputPath: options.input.path, inputSHA256: sha, csv: csv,
+                                              rate: session.rate)
             }
             if let out = options.outPath {
                 do { try plan.save(to: out) } catch {
