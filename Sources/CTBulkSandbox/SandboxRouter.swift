@@ -19,6 +19,7 @@ enum SandboxRouter {
 
     static func make(engine: SandboxEngine, logger: Logger) -> Router<SandboxRequestContext> {
         let router = Router(context: SandboxRequestContext.self)
+        router.add(middleware: UnknownPathMiddleware())
 
         for endpoint in SandboxEndpoint.allCases {
             router.post(RouterPath(endpoint.path)) { request, context in

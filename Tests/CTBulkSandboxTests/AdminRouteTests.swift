@@ -140,3 +140,19 @@ import Testing
         }
     }
 }
+
+@Suite("Unknown routes") struct UnknownRouteTests {
+    @Test("an unknown path gets a JSON 404 unknown_path, distinct from number_not_found")
+    func unknownPath() async throws {
+        try await Sandbox.withSandbox(demoUnlimited()) { (sandbox) async throws in
+            for (method, path) in [("POST", "/phone-service/v1/api/calltracking/ad-platform/phone/upsert"),
+                                   ("GET", "/phone-service/v1/api/calltracking/ad-platform/phone/list"),
+                                   ("GET", "/_sandbox/nothing")] {
+                let answer = try await Wire.send(sandbox, method: .init(rawValue: method), path: path, body: "{}")
+                #expect(answer.status == 404, "\(method) \(path)")
+                #expect(answer.error?.error == "unknown_path")
+                #expect(answer.error?.message.contains(path) == true)
+            }
+        }
+    }
+}
