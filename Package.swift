@@ -84,7 +84,7 @@ let package = Package(
 
         .testTarget(name: "CTBulkCoreTests", dependencies: ["CTBulkCore"]),
         .testTarget(name: "CalltouchAPITests", dependencies: ["CalltouchAPI", "CTBulkSandbox", "CTBulkCore"]),
-        .testTarget(name: "UISDataAPITests", dependencies: ["UISDataAPI", "CTBulkSandbox", "CTBulkCore"]),
+        .testTarget(name: "UISDataAPITests", dependencies: ["UISDataAPI", "CTBulkSandbox", "CTBulkCore", "CTBulkApp"]),
         .testTarget(name: "CTBulkSandboxTests", dependencies: ["CTBulkSandbox", "CTBulkCore",
             .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .testTarget(name: "CTBulkEngineTests", dependencies: ["CTBulkEngine", "CTBulkSandbox", "CTBulkCore", "CalltouchAPI"]),
