@@ -73,12 +73,12 @@ struct NumberStore: Sendable {
     }
 
     /// `call-redirect/list`: one record per used number with a redirect that passes the filters, by number.
-    func redirects(_ request: RedirectListRequest) -> [RedirectRecord] {
+    func redirects(_ request: RedirectListRequest) -> [WireRedirectRecord] {
         numbers.keys.sorted().compactMap { phone in
             guard let settings = numbers[phone] ?? nil, let redirect = settings.redirectOptions,
                   let scenario = scenarios.existing(for: redirect),
                   request.matches(phone: phone, poolName: settings.poolName, scenario: scenario) else { return nil }
-            return RedirectRecord(redirectId: scenario.id, redirectName: scenario.name, redirectStatus: "active",
+            return WireRedirectRecord(redirectId: scenario.id, redirectName: scenario.name, redirectStatus: "active",
                                   phoneNumber: phone.digits, poolName: settings.poolName)
         }
     }

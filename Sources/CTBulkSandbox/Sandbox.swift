@@ -17,6 +17,23 @@ import Foundation
 ///     // point a client at sandbox.baseURL with Access-Token "sandbox-token" and SiteId "1"
 /// }
 /// ```
+///
+/// **Calltouch methods** (`POST`, paths of ``SandboxEndpoint``, bodies as in `docs/calltouch-wire.md`). Each request
+/// goes through, in order: authentication (`Access-Token` and `SiteId` must equal the configured ones, else
+/// 401 `unauthorized`), the rate limit (429 `too_many_requests` with `Retry-After: 1`; a refused request is not
+/// logged), the points budget (403 `points_exhausted`), fault injection (one draw per request, in arrival order),
+/// then the method: 400 `invalid_request` (with `field`), 400 `number_is_free` (update or delete of a free number),
+/// 400 `number_in_use` (create on a used number), 404 `number_not_found`. A success costs one point: writes answer
+/// 200 with an empty body, reads 200 with JSON. Every error body is
+/// `{"error": "<code>", "message": "...", "field": "<path>"?}` with `Content-Type: application/json`; a route that
+/// does not exist gets 404 `unknown_path`.
+///
+/// **Admin routes** (no token, no limits, no faults, no points): `GET /_sandbox/state` (every number, sorted, in
+/// the list answer's shape), `GET /_sandbox/stats` (``SandboxStats``), `POST /_sandbox/reset`,
+/// `POST /_sandbox/budget` (optional `{"budget": N}`; answers `{"used": 0, "budget": N}`),
+/// `PUT /_sandbox/numbers/<n>` (an API-shaped body; `{}` or `null` frees the number; answers its record),
+/// `DELETE /_sandbox/numbers/<n>`, `GET`/`PUT /_sandbox/config` (`{"rateLimit": 5 | null, "rateLimitWindowMs",
+/// "latencyMs", "faults": "<spec>", "seed", "hangMs"}`; every key optional on PUT).
 public enum Sandbox {
     /// How long a graceful stop may take before in-flight requests are cancelled.
     static let shutdownGrace: Duration = .seconds(5)

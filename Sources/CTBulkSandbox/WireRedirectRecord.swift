@@ -1,6 +1,6 @@
 /// One record of the `call-redirect/list` answer:
 /// `{"redirectId", "redirectName", "redirectStatus", "phoneNumber", "poolName"}` (poolName may be null).
-struct RedirectRecord: Encodable, Equatable, Sendable {
+struct WireRedirectRecord: Encodable, Equatable, Sendable {
     var redirectId: Int
     var redirectName: String
     var redirectStatus: String
