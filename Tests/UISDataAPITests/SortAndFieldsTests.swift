@@ -1,0 +1,67 @@
+import CTBulkSandbox
+import Testing
+import UISDataAPI
+
+@Suite("Sort and fields over real HTTP")
+struct SortAndFieldsTests {
+    @Test("multi-key sort: category descending, then name ascending with nulls last")
+    func multiKeySort() async throws {
+        try await withUIS(UISSandboxConfiguration(numberCount: 3_000)) { client, _ in
+            let sorted = try await client.all(VirtualNumber.self, query: UISQuery(
+                sort: [UISSort("category", .desc), UISSort("name")], fields: ["id", "category", "name"]))
+            #expect(sorted.records.count == 3_000)
+            let pairs = zip(sorted.records, sorted.records.dropFirst())
+            let ordered = pairs.allSatisfy { a, b in
+                let ca = a.category?.rawValue ?? "", cb = b.category?.rawValue ?? ""
+                if ca != cb { return ca > cb }
+                switch (a.name, b.name) {
+                case (nil, nil), (_?, nil): return true
+                case (nil, _?): return false
+                case (let x?, let y?): return x <= y
+                }
+            }
+            #expect(ordered)
+            #expect(sorted.records.first?.category == "usual")  // "usual" is last alphabetically
+        }
+    }
+
+    @Test("sort by id descending on source groups, where every field is sortable")
+    func sortSourceGroups() async throws {
+        try await withUIS { client, _ in
+            let groups = try await client.sourcesGroups(UISQuery(sort: [UISSort("id", .desc)]))
+            let ids = groups.records.compactMap(\.id)
+            #expect(ids.count > 4)
+            #expect(ids == ids.sorted(by: >))
+        }
+    }
+
+    @Test("sorting on a field the method does not allow is sort_prohibited; an unknown one unexpected_parameters")
+    func sortErrors() async throws {
+        try await withUIS { client, _ in
+            let prohibited = await uisError { _ = try await client.virtualNumbers(UISQuery(sort: [UISSort("id")])) }
+            #expect(prohibited?.kind == .sortProhibited)
+            #expect(prohibited?.field == "id")
+            let unknown = await uisError { _ = try await client.virtualNumbers(UISQuery(sort: [UISSort("colour")])) }
+            #expect(unknown?.kind == .unexpectedParameters)
+        }
+    }
+
+    @Test("fields returns only the asked fields; the rest decode as absent")
+    func fieldsSubset() async throws {
+        try await withUIS { client, _ in
+            let page = try await client.virtualNumbers(UISQuery(fields: ["id", "status"], limit: 50))
+            #expect(page.records.count == 50)
+            #expect(page.records.allSatisfy { $0.id != nil && $0.status != nil })
+            #expect(page.records.allSatisfy {
+                $0.virtualPhoneNumber == nil && $0.campaigns == nil && $0.scenarios == nil && $0.category == nil
+            })
+            let full = try await client.virtualNumbers(UISQuery(limit: 500))
+            #expect(full.records.allSatisfy { $0.virtualPhoneNumber != nil && $0.campaigns != nil })
+            #expect(full.records.contains { !($0.campaigns ?? []).isEmpty })
+            #expect(full.records.contains { ($0.scenarios ?? []).contains { $0.callProcessingRuleID != nil } })
+            let unknown = await uisError { _ = try await client.virtualNumbers(UISQuery(fields: ["id", "colour"])) }
+            #expect(unknown?.kind == .unexpectedParameters)
+            #expect(unknown?.value == "colour")
+        }
+    }
+}
