@@ -92,7 +92,8 @@ public struct CalltouchClient: Sendable {
         for start in stride(from: 0, to: unique.count, by: size) {
             let batch = Array(unique[start..<min(start + size, unique.count)])
             let single = batch.count == 1 ? batch[0] : nil
-            let bytes = try await send(.list, body: WireListRequest(phoneNumbers: batch.map(\.digits)), number: single)
+            let bytes = try await send(.list, body: WireListRequest(phoneNumbers: batch.map(\.digits)), number: single,
+                                       count: batch.count)
             let records = try decode([WireNumberRecord].self, from: bytes, endpoint: .list, number: single)
             let asked = Set(batch)
             var answered: [PhoneNumber: LiveNumber] = [:]
@@ -141,7 +142,8 @@ public struct CalltouchClient: Sendable {
     // MARK: - One request
 
     /// Sends one request (after the gate) and returns the body of a 2xx answer; anything else is a CalltouchError.
-    func send(_ endpoint: CalltouchEndpoint, body: some Encodable, number: PhoneNumber?)
+    /// `count` is the number of numbers a read asks about (logged).
+    func send(_ endpoint: CalltouchEndpoint, body: some Encodable, number: PhoneNumber?, count: Int? = nil)
         async throws(CalltouchError) -> [UInt8]
     {
         let payload: Data
@@ -160,6 +162,7 @@ public struct CalltouchClient: Sendable {
 
         var metadata: Logger.Metadata = ["calltouch.endpoint": "\(endpoint)"]
         if let number { metadata["calltouch.number"] = "\(number)" }
+        if let count { metadata["calltouch.count"] = "\(count)" }
         logger.trace("calltouch request body", metadata: metadata.merging(
             ["calltouch.body": "\(String(decoding: payload, as: UTF8.self))"], uniquingKeysWith: { $1 }))
 

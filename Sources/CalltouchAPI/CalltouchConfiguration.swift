@@ -29,7 +29,7 @@ public struct CalltouchConfiguration: Sendable, CustomStringConvertible {
     /// inputs into batches of this size.
     public var readBatchSize: Int
     /// Longest wait for a TCP (and TLS) connection. Applied to the `HTTPClient` this module creates
-    /// (``httpClientConfiguration``, ``withCalltouchClient(configuration:gate:logger:_:)``).
+    /// (``httpClientConfiguration``, ``withCalltouchClient(configuration:gate:logger:isolation:_:)``).
     public var connectTimeout: Duration
     /// Longest time one request may take, from sending it to the last byte of the answer. Applied to every request
     /// as its deadline, and as the read timeout of the `HTTPClient` this module creates.
