@@ -1,0 +1,31 @@
+import CTBulkCore
+import CTBulkEngine
+
+/// `ctbulk apply FILE|PLAN.json`.
+public struct ApplyOptions: Sendable {
+    /// A job file or a saved plan; nil with `resume` continues the newest unfinished run.
+    public var input: InputOptions?
+    public var api: APIOptions
+    /// `--journal PATH` (default `.ctbulk/journal.sqlite`).
+    public var journalPath: String = ".ctbulk/journal.sqlite"
+    /// `--yes`: do not ask.
+    public var yes = false
+    /// `--resume`.
+    public var resume = false
+    public var canary: Int?
+    public var concurrency: Int?
+    public var maxAttempts = 6
+    public var maxRequests: Int?
+    public var breaker = BreakerSettings()
+    /// `--log-file PATH`: one JSON line per request.
+    public var logFile: String?
+    /// `--report-dir DIR` (default `.ctbulk/runs/<run>`).
+    public var reportDirectory: String?
+    public var quiet = false
+    public var language: Language = .en
+
+    public init(input: InputOptions?, api: APIOptions) {
+        self.input = input
+        self.api = api
+    }
+}

@@ -1,0 +1,38 @@
+import CTBulkCore
+import CTBulkEngine
+import Dispatch
+import Foundation
+
+/// Ctrl-C during apply: the first one stops new requests (requests in flight finish and are recorded, exit 75); the
+/// second exits at once (the journal stays consistent: every record is its own transaction).
+final class SignalTrap: @unchecked Sendable {
+    private let sources: [DispatchSourceSignal]
+
+    init(stop: StopSignal, console: any Console, language: Language) {
+        var count = 0
+        let queue = DispatchQueue(label: "ctbulk.signals")
+        sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler {
+                count += 1
+                if count == 1 {
+                    stop.request()
+                    console.err(language == .ru
+                        ? "\nОстанавливаюсь: новые запросы не отправляются, текущие завершаются. Ещё раз Ctrl-C — выйти сразу."
+                        : "\nStopping: no new requests; waiting for those in flight. Press Ctrl-C again to quit at once.")
+                } else {
+                    exit(ExitStatus.tempFail.rawValue)
+                }
+            }
+            source.resume()
+            return source
+        }
+    }
+
+    func cancel() {
+        for source in sources { source.cancel() }
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
+    }
+}

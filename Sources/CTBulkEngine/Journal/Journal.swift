@@ -1,0 +1,238 @@
+import CTBulkCore
+import CalltouchAPI
+import Foundation
+import GRDB
+
+/// The crash-safe record of apply runs (SQLite through GRDB, WAL mode, owner-only permissions).
+///
+/// A run records the job file's hash, the account, the options, start, end and status. Every row records an
+/// *intent* (the live state read just before, and the attempt) before its request is sent, and an *outcome* after
+/// it. A process killed at any instant leaves rows with an outcome (never sent again), rows with an intent and no
+/// outcome (in doubt: re-read from live state on resume), and rows not started.
+public struct Journal: Sendable {
+    private let writer: any DatabaseWriter
+    public let path: String
+
+    /// Opens (creating if needed) the journal at `path`; the folder is created with mode 0700 and the file 0600.
+    public init(path: String) throws(JournalError) {
+        self.path = path
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        do {
+            if !FileManager.default.fileExists(atPath: folder) {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            }
+            let existed = FileManager.default.fileExists(atPath: path)
+            if !existed {
+                guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                    throw JournalError(path: path, reason: "cannot create the file")
+                }
+            }
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(10)
+            configuration.prepareDatabase { db in
+                // WAL with synchronous=NORMAL: every committed transaction survives the process being killed (it is
+                // in the WAL file); only an OS crash or power loss can lose the last ones.
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            writer = pool
+            try Self.migrator.migrate(pool)
+            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+                try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path + suffix)
+            }
+        } catch let error as JournalError {
+            throw error
+        } catch {
+            throw JournalError(path: path, reason: String(describing: error))
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "run") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("job_path", .text).notNull()
+                t.column("job_sha256", .text).notNull()
+                t.column("account", .text).notNull()
+                t.column("options", .text).notNull()
+                t.column("csv_layout", .text)
+                t.column("started_at", .double).notNull()
+                t.column("ended_at", .double)
+                t.column("status", .text).notNull()
+                t.column("stop_reason", .text)
+                t.column("total_rows", .integer).notNull()
+            }
+            try db.create(index: "run_job_account", on: "run", columns: ["job_sha256", "account"])
+            try db.create(table: "run_row") { t in
+                t.column("run_id", .integer).notNull().references("run", onDelete: .cascade)
+                t.column("row", .integer).notNull()
+                t.column("phone", .text).notNull()
+                t.column("planned_action", .text).notNull()
+                t.column("desired", .text).notNull()
+                t.column("planned_live", .text).notNull()
+                t.column("before", .text)
+                t.column("sent_action", .text)
+                t.column("intent_at", .double)
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("outcome", .text)
+                t.column("http_status", .integer)
+                t.column("error_category", .text)
+                t.column("message", .text)
+                t.column("finished_at", .double)
+                t.primaryKey(["run_id", "row"])
+            }
+        }
+        return migrator
+    }
+
+    // MARK: Runs
+
+    /// Starts a run: the run and every planned row in one transaction.
+    public func startRun(plan: Plan, account: String, options: String) throws(JournalError) -> Int64 {
+        try write { db in
+            let layout = try plan.csv.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+            try db.execute(sql: """
+                INSERT INTO run (job_path, job_sha256, account, options, csv_layout, started_at, status, total_rows)
+                VALUES (?, ?, ?, ?, ?, ?, 'running', ?)
+                """, arguments: [plan.inputPath, plan.inputSHA256, account, options, layout, Date().timeIntervalSince1970, plan.rows.count])
+            let runID = db.lastInsertedRowID
+            let statement = try db.makeStatement(sql: """
+                INSERT INTO run_row (run_id, row, phone, planned_action, desired, planned_live) VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            for row in plan.rows {
+                try statement.execute(arguments: [runID, row.row, row.phoneNumber.digits, row.action.rawValue,
+                                                  try JSONCoding.encode(row.desired), try JSONCoding.encode(row.live)])
+            }
+            return runID
+        }
+    }
+
+    /// The newest unfinished run of this job on this account, if any.
+    public func unfinishedRun(jobSHA256: String, account: String) throws(JournalError) -> RunRecord? {
+        try read { db in
+            try RunRecord.fetchOne(db, sql: """
+                SELECT * FROM run WHERE job_sha256 = ? AND account = ? AND status IN ('running', 'stopped', 'paused')
+                ORDER BY id DESC LIMIT 1
+                """, arguments: [jobSHA256, account])
+        }
+    }
+
+    /// The newest unfinished run of any job.
+    public func latestUnfinishedRun() throws(JournalError) -> RunRecord? {
+        try read { db in
+            try RunRecord.fetchOne(db, sql: "SELECT * FROM run WHERE status IN ('running', 'stopped', 'paused') ORDER BY id DESC LIMIT 1")
+        }
+    }
+
+    public func run(_ id: Int64) throws(JournalError) -> RunRecord? {
+        try read { db in try RunRecord.fetchOne(db, sql: "SELECT * FROM run WHERE id = ?", arguments: [id]) }
+    }
+
+    public func runs() throws(JournalError) -> [RunRecord] {
+        try read { db in try RunRecord.fetchAll(db, sql: "SELECT * FROM run ORDER BY id") }
+    }
+
+    public func finishRun(_ id: Int64, status: RunStatus, reason: String?) throws(JournalError) {
+        try write { db in
+            try db.execute(sql: "UPDATE run SET status = ?, stop_reason = ?, ended_at = ? WHERE id = ?",
+                           arguments: [status.rawValue, reason, Date().timeIntervalSince1970, id])
+        }
+    }
+
+    /// Marks a stopped run as running again (resume).
+    public func reopenRun(_ id: Int64) throws(JournalError) {
+        try write { db in
+            try db.execute(sql: "UPDATE run SET status = 'running', stop_reason = NULL, ended_at = NULL WHERE id = ?", arguments: [id])
+        }
+    }
+
+    // MARK: Rows
+
+    public func rows(of runID: Int64) throws(JournalError) -> [RowRecord] {
+        try read { db in try RowRecord.fetchAll(db, sql: "SELECT * FROM run_row WHERE run_id = ? ORDER BY row", arguments: [runID]) }
+    }
+
+    /// Counts of rows by outcome (`pending` for none, `in-doubt` for an intent without outcome).
+    public func counts(of runID: Int64) throws(JournalError) -> [String: Int] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT CASE WHEN outcome IS NOT NULL THEN outcome WHEN intent_at IS NOT NULL THEN 'in-doubt' ELSE 'pending' END AS k,
+                       COUNT(*) AS n FROM run_row WHERE run_id = ? GROUP BY k
+                """, arguments: [runID])
+            var counts: [String: Int] = [:]
+            for row in rows { counts[row["k"]] = row["n"] }
+            return counts
+        }
+    }
+
+    /// Records that a request is about to be sent for a row (and the live state read just before it, the first time).
+    public func recordIntent(runID: Int64, row: Int, action: String, before: LiveNumber?, attempt: Int) throws(JournalError) {
+        try write { db in
+            if let before {
+                try db.execute(sql: """
+                    UPDATE run_row SET intent_at = ?, sent_action = ?, attempts = ?, before = COALESCE(before, ?)
+                    WHERE run_id = ? AND row = ?
+                    """, arguments: [Date().timeIntervalSince1970, action, attempt, try JSONCoding.encode(before), runID, row])
+            } else {
+                try db.execute(sql: "UPDATE run_row SET intent_at = ?, sent_action = ?, attempts = ? WHERE run_id = ? AND row = ?",
+                               arguments: [Date().timeIntervalSince1970, action, attempt, runID, row])
+            }
+        }
+    }
+
+    /// Records a row's outcome.
+    public func recordOutcome(runID: Int64, row: Int, outcome: RowOutcome, httpStatus: Int?, category: String?,
+                              message: String?, attempts: Int) throws(JournalError) {
+        try write { db in
+            try db.execute(sql: """
+                UPDATE run_row SET outcome = ?, http_status = ?, error_category = ?, message = ?, attempts = MAX(attempts, ?),
+                       finished_at = ? WHERE run_id = ? AND row = ?
+                """, arguments: [outcome.rawValue, httpStatus, category, message, attempts, Date().timeIntervalSince1970, runID, row])
+        }
+    }
+
+    /// Records many outcomes in one transaction (no-op rows at the start of a run).
+    public func recordOutcomes(runID: Int64, rows: [Int], outcome: RowOutcome, message: String?) throws(JournalError) {
+        try write { db in
+            let statement = try db.makeStatement(sql: """
+                UPDATE run_row SET outcome = ?, message = ?, finished_at = ? WHERE run_id = ? AND row = ? AND outcome IS NULL
+                """)
+            let now = Date().timeIntervalSince1970
+            for row in rows { try statement.execute(arguments: [outcome.rawValue, message, now, runID, row]) }
+        }
+    }
+
+    // MARK: Plumbing
+
+    private func write<T>(_ body: (Database) throws -> T) throws(JournalError) -> T {
+        do { return try writer.write(body) } catch { throw JournalError(path: path, reason: String(describing: error)) }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws(JournalError) -> T {
+        do { return try writer.read(body) } catch { throw JournalError(path: path, reason: String(describing: error)) }
+    }
+}
+
+/// The journal could not be opened or written.
+public struct JournalError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public init(path: String, reason: String) { self.path = path; self.reason = reason }
+    public var description: String { "journal \(path): \(reason)" }
+}
+
+/// JSON for the journal's text columns.
+enum JSONCoding {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        try JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+}

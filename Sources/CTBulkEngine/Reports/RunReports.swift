@@ -1,0 +1,118 @@
+import CTBulkCore
+import CalltouchAPI
+import Foundation
+
+/// The files written at the end of a run (also after a stop): every input row with its outcome in the input's own
+/// dialect, the failures as a job file to run again, and a JSON summary.
+public struct RunReports: Sendable {
+    public var results: String
+    public var failures: String
+    public var summary: String
+
+    /// Columns added after the input's own in the results file.
+    public static let resultColumns = ["row", "action", "outcome", "http_status", "attempts", "message"]
+
+    /// Writes the three files into `directory` (created 0700).
+    public static func write(runID: Int64, journal: Journal, directory: String, report: ApplyReport?) throws -> RunReports {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        guard let run = try journal.run(runID) else { throw JournalError(path: journal.path, reason: "no run \(runID)") }
+        let rows = try journal.rows(of: runID)
+        var byRow: [Int: RowRecord] = [:]
+        for row in rows { byRow[row.row] = row }
+        let paths = RunReports(results: directory + "/results.csv", failures: directory + "/failures.csv",
+                               summary: directory + "/summary.json")
+        let failedOutcomes: Set<RowOutcome> = [.failed, .changedSincePlan]
+
+        // Re-read the input when it is still there, unchanged, to keep its own cells and dialect.
+        let layout = run.layout
+        var wroteFromInput = false
+        if let layout, FileManager.default.fileExists(atPath: run.jobPath),
+           (try? JobFileReader.sha256(path: run.jobPath)) == run.jobSHA256 {
+            let reader = try JobFileReader(path: run.jobPath, options: JobReadOptions(encoding: layout.dialect.encoding,
+                                                                                       delimiter: layout.dialect.delimiter,
+                                                                                       kind: .csv))
+            let results = try CSVWriter(path: paths.results, dialect: layout.dialect)
+            let failures = try CSVWriter(path: paths.failures, dialect: layout.dialect)
+            try results.write(layout.header + resultColumns)
+            try failures.write(layout.header + ["row", "message"])
+            let width = layout.header.count
+            try reader.forEachRow { source in
+                var cells = Array(source.cells.prefix(width))
+                while cells.count < width { cells.append("") }
+                if source.isBlank {
+                    try results.write(cells + [String(source.row), "", "empty", "", "", ""])
+                    return
+                }
+                let record = byRow[source.row]
+                let outcome = outcomeText(record, source: source)
+                try results.write(cells + [String(source.row), record?.plannedAction ?? "", outcome.0,
+                                           record?.httpStatus.map(String.init) ?? "", record.map { String($0.attempts) } ?? "",
+                                           outcome.1])
+                if let record, let value = record.outcome, failedOutcomes.contains(value) {
+                    try failures.write(cells + [String(source.row), outcome.1])
+                }
+            }
+            try results.close()
+            try failures.close()
+            wroteFromInput = true
+        }
+        if !wroteFromInput {
+            // JSON input (or the input changed): canonical columns, the way Excel reads best.
+            let header = JobColumn.all.map(\.csvName)
+            let results = try CSVWriter(path: paths.results, dialect: .excel)
+            let failures = try CSVWriter(path: paths.failures, dialect: .excel)
+            try results.write(header + resultColumns)
+            try failures.write(header + ["row", "message"])
+            for record in rows {
+                let cells = canonicalCells(record)
+                let outcome = outcomeText(record, source: nil)
+                try results.write(cells + [String(record.row), record.plannedAction, outcome.0,
+                                           record.httpStatus.map(String.init) ?? "", String(record.attempts), outcome.1])
+                if let value = record.outcome, failedOutcomes.contains(value) {
+                    try failures.write(cells + [String(record.row), outcome.1])
+                }
+            }
+            try results.close()
+            try failures.close()
+        }
+
+        var counts: [String: JSONValue] = [:]
+        for (key, value) in try journal.counts(of: runID) { counts[key] = .integer(Int64(value)) }
+        var summary: [String: JSONValue] = [
+            "run": .integer(runID), "job": .string(run.jobPath), "jobSHA256": .string(run.jobSHA256),
+            "account": .string(run.account), "status": .string((try journal.run(runID))?.status.rawValue ?? run.status.rawValue),
+            "rows": .integer(Int64(run.totalRows)), "outcomes": .object(counts),
+            "results": .string(paths.results), "failures": .string(paths.failures),
+        ]
+        if let report {
+            summary["stopReason"] = report.stopReason.map { .string($0.rawValue) } ?? .null
+            summary["requests"] = .integer(Int64(report.requests))
+            summary["seconds"] = .double((report.seconds * 1000).rounded() / 1000)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try encoder.encode(JSONValue.object(summary)).write(to: URL(fileURLWithPath: paths.summary), options: .atomic)
+        return paths
+    }
+
+    static func outcomeText(_ record: RowRecord?, source: SourceRow?) -> (String, String) {
+        guard let record else {
+            let duplicate = source?.built.problems.first { $0.code == .duplicateIdentical }
+            return ("skipped", duplicate.map { "duplicate of row \($0.details["otherRow"] ?? "?")" } ?? "not in the plan")
+        }
+        if let outcome = record.outcome { return (outcome.rawValue, record.message ?? "") }
+        return (record.isInDoubt ? "in-doubt" : "pending", record.isInDoubt ? "sent, no answer recorded; resume re-reads it" : "not sent yet")
+    }
+
+    static func canonicalCells(_ record: RowRecord) -> [String] {
+        let settings = record.desiredSettings ?? NumberSettings()
+        return JobColumn.all.map { column in
+            switch column {
+            case .phoneNumber: return record.phone
+            case .redirectType: return ""
+            case .setting(let field): return settings[field] ?? ""
+            }
+        }
+    }
+}
