@@ -77,7 +77,7 @@ struct DecodingTests {
             let calls = Counter()
             let client = UISClient(
                 configuration: UISClientConfiguration(credentials: .accessToken("t"),
-                                                      backoff: .init(base: .milliseconds(1), cap: .milliseconds(2))),
+                                                      backoff: .init(base: .milliseconds(1), cap: .milliseconds(2), maxAttempts: 4)),
                 transport: ClosureTransport { _, _ in
                     calls.increment()
                     return UISHTTPResponse(status: status, body: Array("<html>nope</html>".utf8))

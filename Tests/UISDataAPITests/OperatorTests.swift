@@ -19,7 +19,7 @@ struct OperatorTests {
         Case(name: "=", filter: .where("status", .equal, "active")) { $0.status == "active" },
         Case(name: "!=", filter: .where("status", .notEqual, "active")) { $0.status != "active" },
         Case(name: "<", filter: .where("id", .less, 110_000)) { ($0.id ?? 0) < 110_000 },
-        Case(name: ">", filter: .where("id", .greater, 130_000)) { ($0.id ?? 0) > 130_000 },
+        Case(name: ">", filter: .where("id", .greater, 120_000)) { ($0.id ?? 0) > 120_000 },
         Case(name: "<=", filter: .where("id", .lessOrEqual, 100_010)) { ($0.id ?? 0) <= 100_010 },
         Case(name: ">= on a date", filter: .where("activation_date", .greaterOrEqual, "2025-06-01 00:00:00")) {
             ($0.activationDate ?? "") >= "2025-06-01 00:00:00"
@@ -68,8 +68,10 @@ struct OperatorTests {
         },
         Case(name: "jsquery and/or", filter: .where("scenarios", .jsquery,
                                                     "#.is_active = false OR (#.scenario_id >= 920 AND #.scenario_id < 922)")) {
+            // Each `#` clause looks for its own element, as in jsquery.
             ($0.scenarios ?? []).contains { $0.isActive == false }
-                || ($0.scenarios ?? []).contains { ($0.scenarioID ?? 0) >= 920 && ($0.scenarioID ?? 0) < 922 }
+                || (($0.scenarios ?? []).contains { ($0.scenarioID ?? 0) >= 920 }
+                    && ($0.scenarios ?? []).contains { ($0.scenarioID ?? 0) < 922 })
         },
         Case(name: "tree", filter: .all([
             .where("status", .equal, "active"),

@@ -18,14 +18,16 @@ struct SessionTests {
 
     @Test("when the server says the session expired, the client logs in again and repeats the call")
     func reloginOnExpiry() async throws {
-        let uis = UISSandboxConfiguration(sessionLifetime: .milliseconds(300), numberCount: 100)
+        let uis = UISSandboxConfiguration(sessionLifetime: .seconds(1), numberCount: 100)
         try await withUIS(uis, credentials: Self.login) { client, _ in
             _ = try await client.sourcesGroups()
-            try await Task.sleep(for: .milliseconds(500))
+            try await Task.sleep(for: .milliseconds(1300))
             let groups = try await client.sourcesGroups()
             #expect(!groups.records.isEmpty)
-            #expect(client.statistics.logins == 2)
-            #expect(client.statistics.relogins == 1)
+            // Every rejected session led to exactly one new login (more than one only on a very slow machine).
+            let statistics = client.statistics
+            #expect(statistics.relogins >= 1)
+            #expect(statistics.logins == statistics.relogins + 1)
         }
     }
 

@@ -128,7 +128,8 @@ public enum UISFilterExpression {
             let (text, end) = try readQuoted(chars, from: start, expression: expression)
             let rest = String(chars[end...]).trimmingWhitespace
             if !rest.isEmpty {
-                throw UISFilterExpressionError(expression: expression, part: rest, position: end,
+                let position = chars[end...].firstIndex { !$0.isWhitespace } ?? end
+                throw UISFilterExpressionError(expression: expression, part: rest, position: position,
                                                reason: .unexpectedValue)
             }
             return Token(text: text, quoted: true, position: start)
