@@ -89,3 +89,11 @@ enum Fixtures {
 func jsonObject(_ data: Data) throws -> NSObject {
     try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) as! NSObject
 }
+
+/// A value behind a lock, shareable with escaping and concurrent closures.
+final class Locked<Value: Sendable>: Sendable {
+    private let mutex: Mutex<Value>
+    init(_ value: Value) { mutex = Mutex(value) }
+    var value: Value { mutex.withLock { $0 } }
+    func mutate(_ body: (inout Value) -> Void) { mutex.withLock { body(&$0) } }
+}
