@@ -1,0 +1,165 @@
+import CTBulkCore
+import CTBulkEngine
+import CTBulkSandbox
+import CalltouchAPI
+import Foundation
+import Testing
+
+/// The Applier against an API that fails: injected faults, a spent points budget, refused credentials, rows the API
+/// rejects.
+@Suite struct ApplyFailureTests {
+    @Test func convergesUnderInjectedFaultsWithoutApplyingAnyWriteTwice() async throws {
+        let faults = try FaultSpec(parsing: "5xx=0.1,hang=0.05,drop=0.02,malformed=0.01")
+        // Hung requests are held far longer than the client waits for an answer.
+        let configuration = sandboxConfiguration(numbers: 100, seed: 7, faults: faults, hang: .seconds(60))
+        try await Sandbox.withSandbox(configuration) { sandbox in
+            let initial = sandbox.numbers()
+            let rows = jobRows(initial, count: 100, tag: "faults")
+            let changed = changedNumbers(initial, rows)
+            let limiter = SlidingWindowRateLimiter(limit: 400)
+            try await withClient(sandbox, readTimeout: .seconds(1), readBatchSize: 25, gate: limiter) { client in
+                let plan = try await makePlan(client, rows, tag: "faults")
+                let journal = try Journal(path: ScratchDirectory().path("journal.sqlite"))
+                let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
+                let settings = ApplySettings(concurrency: 8,
+                                             backoff: Backoff(base: .milliseconds(20), cap: .milliseconds(200), maxAttempts: 6))
+                let report = try await Applier(client: client, journal: journal, settings: settings).run(runID)
+
+                #expect(report.stopReason == nil, "\(report.stopDetail ?? "")")
+                #expect(report.counts == ["applied": changed.count, "no-op": rows.count - changed.count])
+                #expect(sandbox.numbers() == expectedAccount(initial, after: rows))
+
+                let stats = sandbox.stats()
+                #expect(stats.faults.hang > 0 && stats.faults.serverError > 0, "faults were injected: \(stats.faults)")
+                #expect(stats.writes.values.allSatisfy { $0.create <= 1 }, "no free number got the create twice")
+                #expect(stats.writes.values.allSatisfy { $0.total == 1 },
+                        "a write that took effect before its answer was lost is never sent again")
+                #expect(Set(stats.writes.keys) == Set(changed.map(\.digits)))
+                #expect(stats.rejected.invalid == 0, "no write was refused (e.g. a create on a number already used)")
+                let retried = try journal.rows(of: runID).filter { $0.attempts > 1 }
+                #expect(!retried.isEmpty, "some rows needed more than one attempt")
+                #expect(try journal.rows(of: runID).allSatisfy { $0.attempts <= settings.backoff.maxAttempts })
+            }
+        }
+    }
+
+    @Test func aSpentPointsBudgetStopsResumablyAndTheSameRunCompletesAfterTheReset() async throws {
+        try await Sandbox.withSandbox(sandboxConfiguration(numbers: 40)) { sandbox in
+            let initial = sandbox.numbers()
+            let rows = jobRows(initial, count: 40)
+            let changed = changedNumbers(initial, rows)
+            try await withClient(sandbox) { client in
+                let plan = try await makePlan(client, rows)
+                // One point for the read of live state, nine for writes; the tenth write is refused.
+                sandbox.resetBudget(to: 10)
+                let journal = try Journal(path: ScratchDirectory().path("journal.sqlite"))
+                let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
+                let settings = ApplySettings(concurrency: 4, backoff: fastBackoff)
+                let first = try await Applier(client: client, journal: journal, settings: settings).run(runID)
+
+                #expect(first.stopReason == .budget)
+                #expect(first.stopDetail?.contains("403") == true)
+                #expect(first.applied == 9)
+                let run = try journal.run(runID)
+                #expect(run?.status == .stopped && run?.stopReason == "budget")
+                #expect(try journal.unfinishedRun(jobSHA256: plan.inputSHA256, account: accountLabel(sandbox))?.id == runID)
+                #expect(writeCount(sandbox.stats()) == 9)
+                #expect(sandbox.stats().rejected.budget >= 1)
+
+                sandbox.resetBudget(to: 100_000)
+                let second = try await Applier(client: client, journal: journal, settings: settings).run(runID)
+                #expect(second.stopReason == nil)
+                #expect(second.counts == ["applied": changed.count, "no-op": rows.count - changed.count])
+                #expect(try journal.run(runID)?.status == .completed)
+                #expect(sandbox.numbers() == expectedAccount(initial, after: rows))
+                let stats = sandbox.stats()
+                #expect(stats.writes.values.allSatisfy { $0.total == 1 }, "rows refused for the budget are sent once after it")
+                #expect(Set(stats.writes.keys) == Set(changed.map(\.digits)))
+            }
+        }
+    }
+
+    @Test func refusedCredentialsStopTheRunBeforeAnyWrite() async throws {
+        try await Sandbox.withSandbox(sandboxConfiguration(numbers: 20)) { sandbox in
+            let initial = sandbox.numbers()
+            let rows = jobRows(initial, count: 20)
+            let plan = try await withClient(sandbox) { client in try await makePlan(client, rows) }
+            let secret = "not-the-token-4711"
+            try await withClient(sandbox, token: secret) { client in
+                let journal = try Journal(path: ScratchDirectory().path("journal.sqlite"))
+                let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
+                let report = try await Applier(client: client, journal: journal,
+                                               settings: ApplySettings(concurrency: 4, backoff: fastBackoff)).run(runID)
+                #expect(report.stopReason == .authentication)
+                #expect(report.stopDetail?.contains("401") == true)
+                #expect(report.stopDetail?.contains(secret) == false)
+                #expect(try journal.run(runID)?.status == .stopped)
+                #expect(try journal.run(runID)?.stopReason == "authentication")
+                #expect(report.applied == 0 && report.counts["in-doubt"] == nil)
+                #expect(sandbox.stats().writes.isEmpty)
+                #expect(sandbox.stats().rejected.auth == 1, "a refused read is not retried")
+                #expect(sandbox.numbers() == initial)
+            }
+        }
+    }
+
+    @Test func consecutiveRowsTheAPIRejectsTripTheBreaker() async throws {
+        try await Sandbox.withSandbox(sandboxConfiguration(numbers: 60)) { sandbox in
+            let initial = sandbox.numbers()
+            // Rows a CSV would never let through: a reserve timeout of 5 s (the API takes 10 to 120), put straight
+            // into the plan.
+            let used = initial.keys.sorted().filter { initial[$0] != .some(nil) }.prefix(20)
+            let rows = used.enumerated().map { index, number in
+                JobRow(row: index + 2, phoneNumber: number, settings: NumberSettings(redirectOptions: RedirectOptions(
+                    redirectNumber: phone("74950000099"),
+                    reserve: ReserveRedirect(reserveNumber: phone("74960000099"), reserveTimeOut: 5, ignoreEarlyMedia: true))))
+            }
+            try await withClient(sandbox) { client in
+                let plan = try await makePlan(client, rows)
+                #expect(plan.summary.update == rows.count)
+                let journal = try Journal(path: ScratchDirectory().path("journal.sqlite"))
+                let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
+                let settings = ApplySettings(concurrency: 1, backoff: fastBackoff,
+                                             breaker: BreakerSettings(consecutiveFailures: 5, minimumRows: 1000, maxFailureShare: 1))
+                let report = try await Applier(client: client, journal: journal, settings: settings).run(runID)
+
+                #expect(report.stopReason == .breaker)
+                #expect(report.counts == ["failed": 5, "pending": rows.count - 5])
+                let failed = try journal.rows(of: runID).filter { $0.outcome == .failed }
+                #expect(failed.allSatisfy { $0.httpStatus == 400 && $0.errorCategory == "invalidData" && $0.attempts == 1 })
+                #expect(failed.allSatisfy { $0.message?.contains("reserveTimeOut") == true })
+                let run = try journal.run(runID)
+                #expect(run?.status == .stopped && run?.stopReason == "breaker")
+                #expect(sandbox.stats().rejected.invalid == 5, "a rejected row is not retried and no row follows the trip")
+                #expect(sandbox.numbers() == initial)
+            }
+        }
+    }
+
+    @Test func aHighShareOfRejectedRowsTripsTheBreakerEvenWithoutARunOfFailures() async throws {
+        try await Sandbox.withSandbox(sandboxConfiguration(numbers: 80)) { sandbox in
+            let initial = sandbox.numbers()
+            let free = initial.keys.sorted().filter { initial[$0] == .some(nil) }
+            try #require(free.count >= 24)
+            // Every other row sets only a pool on a free number: the API needs display options to add a free number
+            // to a pool, so it refuses those creates.
+            let rows = free.prefix(24).enumerated().map { index, number in
+                let settings = index % 2 == 0
+                    ? NumberSettings(poolName: "Без источника")
+                    : NumberSettings(poolName: "Пул", displayOptions: DisplayOptions(source: "ok"))
+                return JobRow(row: index + 2, phoneNumber: number, settings: settings)
+            }
+            try await withClient(sandbox) { client in
+                let plan = try await makePlan(client, rows)
+                let journal = try Journal(path: ScratchDirectory().path("journal.sqlite"))
+                let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
+                let settings = ApplySettings(concurrency: 1, backoff: fastBackoff,
+                                             breaker: BreakerSettings(consecutiveFailures: 3, minimumRows: 10, maxFailureShare: 0.2))
+                let report = try await Applier(client: client, journal: journal, settings: settings).run(runID)
+                #expect(report.stopReason == .breaker)
+                #expect(report.counts == ["failed": 5, "applied": 5, "pending": 14])
+                #expect(try journal.run(runID)?.stopReason == "breaker")
+            }
+        }
+    }
+}

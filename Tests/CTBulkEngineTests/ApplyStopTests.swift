@@ -1,0 +1,129 @@
+import CTBulkCore
+import CTBulkEngine
+import CTBulkSandbox
+import CalltouchAPI
+import Foundation
+import Testing
+
+/// The ways a run stops on purpose (`--max-requests`, `--canary`, Ctrl-C) and resumes.
+@Suite struct ApplyStopTests {
+    @Test func maxRequestsStopsAfterExactlyThatManyRequestsAndTheRunResumes() async throws {
+        try await Sandbox.withSandbox(sandboxConfiguration(numbers: 30)) { sandbox in
+            let initial = sandbox.numbers()
+            let rows = jobRows(initial, count: 30)
+            let changed = changedNumbers(initial, rows)
+            try await withClient(sandbox) { client in
+                let plan = try await makePlan(client, rows)
+                let journal = try Journal(path: ScratchDirectory().path("journal.sqlite"))
+                let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
+                let before = sandbox.stats()
+                let capped = ApplySettings(concurrency: 1, backoff: fastBackoff, maxRequests: 8)
+                let first = try await Applier(client: client, journal: journal, settings: capped).run(runID)
+
+                #expect(first.stopReason == .maxRequests)
+                #expect(first.requests == 8)
+                #expect(calltouchRequests(sandbox.stats()) - calltouchRequests(before) == 8)
+                // One read of live state, then seven writes; the eighth row was not started.
+                #expect(first.counts == ["applied": 7, "no-op": rows.count - changed.count, "pending": changed.count - 7])
+                #expect(try journal.run(runID)?.stopReason == "max-requests")
+
+                let rest = try await Applier(client: client, journal: journal,
+                                             settings: ApplySettings(concurrency: 4, backoff: fastBackoff)).run(runID)
+                #expect(rest.stopReason == nil)
+                #expect(rest.counts == ["applied": changed.count, "no-op": rows.count - changed.count])
+                #expect(sandbox.numbers() == expectedAccount(initial, after: rows))
+                #expect(sandbox.stats().writes.values.allSatisfy { $0.total == 1 })
+            }
+        }
+    }
+
+    @Test func aCanaryAppliesNRowsPausesAndTheSameRunGoesOnAfterwards() async throws {
+        try await Sandbox.withSandbox(sandboxConfiguration(numbers: 30)) { sandbox in
+            let initial = sandbox.numbers()
+            let rows = jobRows(initial, count: 30)
+            let changed = changedNumbers(initial, rows)
+            try await withClient(sandbox) { client in
+                let plan = try await makePlan(client, rows)
+                let journal = try Journal(path: ScratchDirectory().path("journal.sqlite"))
+                let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
+                let canary = try await Applier(client: client, journal: journal,
+                                               settings: ApplySettings(concurrency: 4, backoff: fastBackoff, canary: 5)).run(runID)
+                #expect(canary.stopReason == .canary)
+                #expect(canary.counts == ["applied": 5, "no-op": rows.count - changed.count, "pending": changed.count - 5])
+                let run = try journal.run(runID)
+                #expect(run?.status == .paused && run?.stopReason == "canary")
+                #expect(try journal.latestUnfinishedRun()?.id == runID)
+                #expect(writeCount(sandbox.stats()) == 5)
+                // The canary rows are the first rows that need a write, in row order.
+                let firstChanged = plan.rows.filter { $0.action == .create || $0.action == .update }.prefix(5).map(\.phoneNumber.digits)
+                #expect(Set(sandbox.stats().writes.keys) == Set(firstChanged))
+
+                let rest = try await Applier(client: client, journal: journal,
+                                             settings: ApplySettings(concurrency: 4, backoff: fastBackoff)).run(runID)
+                #expect(rest.stopReason == nil)
+                #expect(rest.counts == ["applied": changed.count, "no-op": rows.count - changed.count])
+                #expect(try journal.run(runID)?.status == .completed)
+                #expect(sandbox.numbers() == expectedAccount(initial, after: rows))
+                #expect(sandbox.stats().writes.values.allSatisfy { $0.total == 1 })
+            }
+        }
+    }
+
+    @Test func aStopSignalStopsNewRequestsAndRecordsTheRequestsInFlight() async throws {
+        // Each request takes a while, so several are in flight when the stop comes.
+        try await Sandbox.withSandbox(sandboxConfiguration(numbers: 50, latency: .milliseconds(150))) { sandbox in
+            let initial = sandbox.numbers()
+            let rows = jobRows(initial, count: 50)
+            let changed = changedNumbers(initial, rows)
+            try await withClient(sandbox) { client in
+                let plan = try await makePlan(client, rows)
+                let journal = try Journal(path: ScratchDirectory().path("journal.sqlite"))
+                let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
+                let stop = StopSignal()
+                let observer = RecordingObserver { applied in if applied == 6 { stop.request() } }
+                let concurrency = 4
+                let report = try await Applier(client: client, journal: journal,
+                                               settings: ApplySettings(concurrency: concurrency, backoff: fastBackoff),
+                                               observer: observer, stopSignal: stop).run(runID)
+
+                #expect(report.stopReason == .interrupted)
+                #expect(report.counts["in-doubt"] == nil, "every request in flight at the stop got its outcome recorded")
+                #expect(report.applied >= 6 && report.applied <= 6 + concurrency - 1)
+                #expect((report.counts["pending"] ?? 0) == changed.count - report.applied)
+                let run = try journal.run(runID)
+                #expect(run?.status == .stopped && run?.stopReason == "interrupted")
+                let applied = try journal.rows(of: runID).filter { $0.outcome == .applied }.map(\.phone)
+                #expect(Set(sandbox.stats().writes.keys) == Set(applied), "the journal matches what the API applied")
+
+                let rest = try await Applier(client: client, journal: journal,
+                                             settings: ApplySettings(concurrency: 8, backoff: fastBackoff)).run(runID)
+                #expect(rest.stopReason == nil)
+                #expect(rest.counts == ["applied": changed.count, "no-op": rows.count - changed.count])
+                #expect(sandbox.numbers() == expectedAccount(initial, after: rows))
+                #expect(sandbox.stats().writes.values.allSatisfy { $0.total == 1 })
+            }
+        }
+    }
+
+    @Test func aStopRequestedBeforeTheRunStartsSendsNothing() async throws {
+        try await Sandbox.withSandbox(sandboxConfiguration(numbers: 20)) { sandbox in
+            let initial = sandbox.numbers()
+            let rows = jobRows(initial, count: 20)
+            try await withClient(sandbox) { client in
+                let plan = try await makePlan(client, rows)
+                let journal = try Journal(path: ScratchDirectory().path("journal.sqlite"))
+                let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
+                let stop = StopSignal()
+                stop.request()
+                let before = sandbox.stats()
+                let report = try await Applier(client: client, journal: journal,
+                                               settings: ApplySettings(concurrency: 4, backoff: fastBackoff),
+                                               stopSignal: stop).run(runID)
+                #expect(report.stopReason == .interrupted)
+                #expect(report.requests == 0)
+                #expect(sandbox.stats() == before)
+                #expect(report.counts["pending"] == plan.summary.create + plan.summary.update)
+            }
+        }
+    }
+}
