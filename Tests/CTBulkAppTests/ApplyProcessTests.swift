@@ -1,0 +1,252 @@
+import CTBulkApp
+import CTBulkCore
+import CTBulkSandbox
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `ctbulk apply` as cron runs it: a real process against `ctbulk sandbox` in another process, killed, interrupted,
+/// out of points, with bad credentials or input. Only 127.0.0.1; every wait is bounded; every child is killed.
+@Suite(.serialized) struct ApplyProcessTests {
+    static let credentials = ["CALLTOUCH_ACCESS_TOKEN": "sandbox-token", "CALLTOUCH_SITE_ID": "1"]
+
+    /// A job over the first `count` numbers of the account: each sets a pool, source and campaign, except every tenth
+    /// used number, which asks for the pool it already has. `expected` is the whole account once it is applied.
+    struct Job {
+        var path: String
+        var expected: [String: StateRecord]
+        var changed: Set<String>
+        var rows: Int
+    }
+
+    static func makeJob(_ state: [StateRecord], count: Int, tag: String, in dir: TempDir) -> Job {
+        var lines = ["phone_number;pool_name;source;campaign"]
+        var expected = Dictionary(uniqueKeysWithValues: state.map { ($0.phoneNumber, $0) })
+        var changed = Set<String>()
+        let records = state.sorted { $0.phoneNumber < $1.phoneNumber }.prefix(count)
+        for (index, record) in records.enumerated() {
+            if !record.isFree, index % 10 == 0, let pool = record.poolName {
+                lines.append("\(record.phoneNumber);\(pool);;")
+                continue
+            }
+            let pool = "\(tag) \(index % 3)", source = "src-\(tag)", campaign = "camp-\(index % 4)"
+            lines.append("\(record.phoneNumber);\(pool);\(source);\(campaign)")
+            var after = record
+            after.poolName = pool
+            var display = record.displayOptions ?? StateRecord.Display()
+            display.source = source
+            display.campaign = campaign
+            after.displayOptions = display
+            expected[record.phoneNumber] = after
+            changed.insert(record.phoneNumber)
+        }
+        let path = dir.write("\(tag).csv", "\u{FEFF}" + lines.joined(separator: "\n") + "\n")
+        return Job(path: path, expected: expected, changed: changed, rows: records.count)
+    }
+
+    static func applyArguments(_ job: Job, _ sandbox: SandboxProcess, journal: String, rate: Int = 50) -> [String] {
+        ["apply", job.path, "--yes", "--base-url", sandbox.baseURL, "--rate", String(rate), "--journal", journal, "--quiet"]
+    }
+
+    /// Runs `ctbulk` to its end (bounded): exit code (nil on timeout, the process then killed), stdout, stderr.
+    static func run(_ arguments: [String], environment: [String: String] = credentials, in dir: TempDir, label: String,
+                    timeout: Duration = .seconds(90)) async throws -> (code: Int32?, out: String, err: String) {
+        let child = try ChildProcess(arguments, environment: environment, in: dir, label: label)
+        defer { child.kill() }
+        let code = await child.exitCode(within: timeout)
+        return (code, child.stdout, child.stderr)
+    }
+
+    /// `ctbulk status --format json`: the runs in the journal.
+    static func runs(journal: String, in dir: TempDir) async throws -> [[String: Any]] {
+        guard FileManager.default.fileExists(atPath: journal) else { return [] }
+        let result = try await run(["status", "--journal", journal, "--format", "json"], in: dir, label: "status-\(UUID().uuidString)",
+                                   timeout: .seconds(30))
+        try #require(result.code == 0, "\(result.err)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [[String: Any]])
+    }
+
+    static func outcomes(_ run: [String: Any]) -> [String: Int] { (run["outcomes"] as? [String: Int]) ?? [:] }
+
+    /// The account equals the job's desired state, and every changed number was written exactly once.
+    static func expectConverged(_ sandbox: SandboxProcess, _ job: Job, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let state = try sandbox.state()
+        #expect(state.count == job.expected.count, sourceLocation: sourceLocation)
+        let wrong = state.filter { job.expected[$0.phoneNumber] != $0 }.map(\.phoneNumber)
+        #expect(wrong.isEmpty, "numbers not as the job asks: \(wrong.prefix(10))", sourceLocation: sourceLocation)
+        let stats = try sandbox.stats()
+        let twice = stats.writes.filter { $0.value.create > 1 }.map(\.key)
+        #expect(twice.isEmpty, "numbers that got the free-number create twice: \(twice)", sourceLocation: sourceLocation)
+        let again = stats.writes.filter { $0.value.total != 1 }.map(\.key)
+        #expect(again.isEmpty, "numbers written more than once: \(again.prefix(10))", sourceLocation: sourceLocation)
+        #expect(Set(stats.writes.keys) == job.changed, "exactly the changed numbers are written", sourceLocation: sourceLocation)
+        #expect(stats.rejected.invalid == 0, "no write was refused", sourceLocation: sourceLocation)
+    }
+
+    /// Waits until the sandbox has applied at least `writes` writes.
+    static func waitForWrites(_ sandbox: SandboxProcess, atLeast writes: Int, within timeout: Duration) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if try sandbox.stats().writes.values.map(\.total).reduce(0, +) >= writes { return true }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return false
+    }
+
+    @Test func killedAtRandomMomentsAndRunAgainItConvergesWithoutWritingAnyNumberTwice() async throws {
+        let dir = TempDir()
+        let sandbox = try await SandboxProcess.start(["--numbers", "400", "--seed", "7", "--rate-limit", "50"], in: dir)
+        defer { sandbox.child.kill() }
+        let job = Self.makeJob(try sandbox.state(), count: 300, tag: "kill", in: dir)
+        let journal = dir.path("j.sqlite")
+        let arguments = Self.applyArguments(job, sandbox, journal: journal)
+
+        let seed: UInt64 = 0xC7B0_0001
+        var generator = SeededGenerator(seed: seed)
+        var kills = 0
+        var leftInDoubt = 0
+        for attempt in 0..<4 {
+            let child = try ChildProcess(arguments, environment: Self.credentials, in: dir, label: "apply-\(attempt)")
+            defer { child.kill() }
+            try await Task.sleep(for: .milliseconds(Int.random(in: 300...1500, using: &generator)))
+            guard child.isRunning else {
+                Issue.record("apply ended before it was killed (attempt \(attempt), seed \(seed)): \(child.stderr)")
+                break
+            }
+            child.kill()
+            kills += 1
+            #expect(await child.exitCode(within: .seconds(10)) == 128 + SIGKILL)
+            if let run = try await Self.runs(journal: journal, in: dir).first {
+                leftInDoubt += Self.outcomes(run)["in-doubt"] ?? 0
+            }
+        }
+        #expect(kills == 4)
+        #expect(leftInDoubt > 0, "some kill left requests in doubt (sent or about to be, no outcome recorded)")
+        let writtenBeforeTheLastRun = try sandbox.stats().writes.count
+        #expect(writtenBeforeTheLastRun > 0 && writtenBeforeTheLastRun < job.changed.count, "the kills landed mid-run")
+
+        var final: (code: Int32?, out: String, err: String) = (nil, "", "")
+        for attempt in 0..<3 {
+            final = try await Self.run(arguments, in: dir, label: "final-\(attempt)")
+            if final.code == 0 { break }
+        }
+        #expect(final.code == 0, "\(final.err)")
+        #expect(final.err.contains("Resuming unfinished run"))
+        try Self.expectConverged(sandbox, job)
+
+        let runs = try await Self.runs(journal: journal, in: dir)
+        #expect(runs.count == 1, "every invocation continued the same run")
+        #expect(runs.first?["status"] as? String == "completed")
+        #expect(Self.outcomes(runs[0]) == ["applied": job.changed.count, "no-op": job.rows - job.changed.count])
+
+        // Once it is done, the same command finds nothing to do and writes nothing.
+        let writes = try sandbox.stats().writes
+        let again = try await Self.run(arguments, in: dir, label: "again")
+        #expect(again.code == 0, "\(again.err)")
+        #expect(again.out.contains("Nothing to apply"))
+        #expect(try sandbox.stats().writes == writes)
+    }
+
+    @Test func ctrlCStopsWithExit75ARunThatStatusShowsAsInterruptedAndResumeFinishes() async throws {
+        let dir = TempDir()
+        let sandbox = try await SandboxProcess.start(["--numbers", "400", "--seed", "7", "--rate-limit", "50"], in: dir)
+        defer { sandbox.child.kill() }
+        let job = Self.makeJob(try sandbox.state(), count: 300, tag: "sigint", in: dir)
+        let journal = dir.path("j.sqlite")
+
+        let child = try ChildProcess(Self.applyArguments(job, sandbox, journal: journal), environment: Self.credentials,
+                                     in: dir, label: "apply")
+        defer { child.kill() }
+        // Writes mean the run is under way (the Ctrl-C handler is set before the first one).
+        #expect(try await Self.waitForWrites(sandbox, atLeast: 5, within: .seconds(30)), "\(child.stderr)")
+        child.signal(SIGINT)
+        let code = await child.exitCode(within: .seconds(30))
+        #expect(code == 75, "\(child.stderr)")
+        #expect(child.stderr.contains("can be resumed"))
+        #expect(child.stdout.contains("[interrupted]"))
+
+        let status = try await Self.run(["status", "--journal", journal], in: dir, label: "status", timeout: .seconds(30))
+        #expect(status.code == 0)
+        #expect(status.out.contains("stopped/interrupted"), "\(status.out)")
+        let runs = try await Self.runs(journal: journal, in: dir)
+        try #require(runs.count == 1)
+        let counts = Self.outcomes(runs[0])
+        #expect(counts["in-doubt"] == nil, "the requests in flight finished and were recorded: \(counts)")
+        #expect((counts["pending"] ?? 0) > 0)
+        #expect(try sandbox.stats().writes.count == counts["applied"], "the journal matches what the API applied")
+
+        let resumed = try await Self.run(["apply", "--resume", "--yes", "--base-url", sandbox.baseURL, "--rate", "50",
+                                          "--journal", journal, "--quiet"], in: dir, label: "resume")
+        #expect(resumed.code == 0, "\(resumed.err)")
+        try Self.expectConverged(sandbox, job)
+        #expect(try await Self.runs(journal: journal, in: dir).first?["status"] as? String == "completed")
+    }
+
+    @Test func aSpentPointsBudgetExits75AndTheSameCommandFinishesAfterTheReset() async throws {
+        let dir = TempDir()
+        let sandbox = try await SandboxProcess.start(["--numbers", "200", "--seed", "7", "--rate-limit", "0", "--budget", "20"],
+                                                     in: dir)
+        defer { sandbox.child.kill() }
+        let job = Self.makeJob(try sandbox.state(), count: 100, tag: "budget", in: dir)
+        let journal = dir.path("j.sqlite")
+        let arguments = Self.applyArguments(job, sandbox, journal: journal, rate: 200)
+
+        let first = try await Self.run(arguments, in: dir, label: "first")
+        #expect(first.code == 75, "\(first.err)")
+        #expect(first.err.contains("points budget exhausted"))
+        #expect(first.err.contains("can be resumed"))
+        let runs = try await Self.runs(journal: journal, in: dir)
+        #expect(runs.first?["stopReason"] as? String == "budget")
+        let written = try sandbox.stats().writes.count
+        #expect(written > 0 && written < job.changed.count)
+
+        try sandbox.resetBudget(to: 100_000)
+        let second = try await Self.run(arguments, in: dir, label: "second")
+        #expect(second.code == 0, "\(second.err)")
+        try Self.expectConverged(sandbox, job)
+    }
+
+    @Test func aRefusedTokenExits77WithoutPrintingItOrWriting() async throws {
+        let dir = TempDir()
+        let sandbox = try await SandboxProcess.start(["--numbers", "50", "--seed", "7", "--rate-limit", "0"], in: dir)
+        defer { sandbox.child.kill() }
+        let job = Self.makeJob(try sandbox.state(), count: 20, tag: "token", in: dir)
+        let secret = "wrong-secret-9f8e7d"
+        let result = try await Self.run(Self.applyArguments(job, sandbox, journal: dir.path("j.sqlite")),
+                                        environment: ["CALLTOUCH_ACCESS_TOKEN": secret, "CALLTOUCH_SITE_ID": "1"],
+                                        in: dir, label: "apply")
+        #expect(result.code == 77, "\(result.err)")
+        #expect(result.err.contains("401"))
+        #expect(!result.out.contains(secret) && !result.err.contains(secret))
+        let stats = try sandbox.stats()
+        #expect(stats.writes.isEmpty)
+        #expect(stats.rejected.auth > 0)
+    }
+
+    @Test func anInvalidJobFileExits65BeforeAnyRequest() async throws {
+        let dir = TempDir()
+        let sandbox = try await SandboxProcess.start(["--numbers", "50", "--seed", "7", "--rate-limit", "0"], in: dir)
+        defer { sandbox.child.kill() }
+        let path = dir.write("bad.csv", "phone_number;pool_name;source\n79990000001;Пул;google\n12345;Пул;google\n79990000002;;;\n")
+        let result = try await Self.run(["apply", path, "--yes", "--base-url", sandbox.baseURL, "--journal", dir.path("j.sqlite"),
+                                         "--quiet"], in: dir, label: "apply")
+        #expect(result.code == 65, "\(result.err)")
+        #expect(try sandbox.stats().requests.values.allSatisfy { $0 == 0 }, "the API was never called")
+    }
+
+    @Test func withoutYesAndWithoutATerminalItExits64AndStartsNoRun() async throws {
+        let dir = TempDir()
+        let sandbox = try await SandboxProcess.start(["--numbers", "50", "--seed", "7", "--rate-limit", "0"], in: dir)
+        defer { sandbox.child.kill() }
+        let job = Self.makeJob(try sandbox.state(), count: 20, tag: "noyes", in: dir)
+        let journal = dir.path("j.sqlite")
+        let arguments = Self.applyArguments(job, sandbox, journal: journal).filter { $0 != "--yes" }
+        let result = try await Self.run(arguments, in: dir, label: "apply")
+        #expect(result.code == 64, "\(result.err)")
+        #expect(result.err.contains("--yes"))
+        #expect(try sandbox.stats().writes.isEmpty)
+        #expect(try await Self.runs(journal: journal, in: dir).isEmpty)
+    }
+}
