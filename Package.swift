@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "ctbulk",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ctbulk", targets: ["ctbulk"]),
         .executable(name: "ctbulk-bench", targets: ["ctbulk-bench"]),

@@ -185,6 +185,7 @@ public struct CalltouchClient: Sendable {
             let response = try await httpClient.execute(request, timeout: configuration.readTimeout.timeAmount,
                                                         logger: logger)
             status = Int(response.status.code)
+            if status == 429 { gate.serverRejectedForRate() }
             retryAfterValue = response.headers.first(name: "Retry-After")
             do {
                 let buffer = try await response.body.collect(upTo: Self.maxResponseBytes)

@@ -67,8 +67,28 @@ public enum ApplyCommand {
     static func inSession(_ session: APISession, source: Source, journal: Journal, options: ApplyOptions,
                           console: any Console) async throws -> Int32 {
         let language = options.language
-        let ru = language == .ru
         let account = "SiteId \(session.client.configuration.siteId) at \(session.client.configuration.baseURL)"
+        // One run at a time per job and account: a second one exits at once (75).
+        let lockKey: String
+        switch source {
+        case .job(_, _, _, let sha): lockKey = sha
+        case .plan(let plan): lockKey = plan.inputSHA256
+        case .resume: lockKey = (try journal.latestUnfinishedRun())?.jobSHA256 ?? "resume"
+        }
+        do {
+            return try await RunLock.scoped(directory: ReconcileCommand.lockDirectory(options.journalPath), key: "\(lockKey)-\(account)") {
+                try await locked(session, source: source, journal: journal, options: options, console: console, account: account)
+            }
+        } catch let error as RunLock.Failure {
+            console.err(LockMessages.message(error, language: language))
+            return ExitStatus.tempFail.rawValue
+        }
+    }
+
+    static func locked(_ session: APISession, source: Source, journal: Journal, options: ApplyOptions, console: any Console,
+                       account: String) async throws -> Int32 {
+        let language = options.language
+        let ru = language == .ru
         // Find or create the run.
         var runID: Int64?
         switch source {

@@ -54,7 +54,7 @@ final class ApplyProgress: ApplyObserver {
         }
         guard let log else { return }
         var object: [String: JSONValue] = [
-            "time": .string(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: event.time))),
+            "time": .string(Self.timestamp.string(from: Date(timeIntervalSince1970: event.time))),
             "number": .string(event.number), "action": .string(event.action), "attempt": .integer(Int64(event.attempt)),
             "latency_ms": .integer(Int64(event.latencyMilliseconds)), "outcome": .string(event.outcome),
         ]
@@ -65,6 +65,12 @@ final class ApplyProgress: ApplyObserver {
         data.append(0x0A)
         logLock.withLock { _ in log.write(data) }
     }
+
+    nonisolated(unsafe) static let timestamp: ISO8601DateFormatter = {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
+    }()
 
     func finish() {
         line?.finish()

@@ -5,6 +5,14 @@ import Synchronization
 public protocol RequestGate: Sendable {
     /// Waits until one more request may start. Throws `CancellationError` when the task is cancelled while waiting.
     func acquire() async throws
+
+    /// Tells the gate that the server refused a request for exceeding its rate (HTTP 429). A limiter slows down:
+    /// the server's clock and ours disagree by more than our safety margin.
+    func serverRejectedForRate()
+}
+
+extension RequestGate {
+    public func serverRejectedForRate() {}
 }
 
 /// Lets every request through at once (for tests of code that is not about rates).
@@ -22,7 +30,8 @@ public struct UnlimitedGate: RequestGate {
 public final class SlidingWindowRateLimiter<C: Clock>: RequestGate, Sendable where C.Duration == Duration {
     public let limit: Int
     public let window: Duration
-    public let margin: Duration
+    /// The largest margin ``serverRejectedForRate()`` grows to.
+    public let maxMargin: Duration
     private let clock: C
     private let state: Mutex<State>
 
@@ -31,6 +40,7 @@ public final class SlidingWindowRateLimiter<C: Clock>: RequestGate, Sendable whe
         var starts: [C.Instant] = []
         var head = 0
         var granted = 0
+        var margin: Duration
     }
 
     /// - Parameters:
@@ -41,13 +51,21 @@ public final class SlidingWindowRateLimiter<C: Clock>: RequestGate, Sendable whe
         precondition(limit > 0, "limit must be positive")
         self.limit = limit
         self.window = window
-        self.margin = margin
+        self.maxMargin = max(margin, .milliseconds(250))
         self.clock = clock
-        self.state = Mutex(State())
+        self.state = Mutex(State(margin: margin))
     }
 
     /// How many requests have been let through.
     public var granted: Int { state.withLock { $0.granted } }
+
+    /// The current safety margin added to the window.
+    public var margin: Duration { state.withLock { $0.margin } }
+
+    /// Each 429 widens the margin by 10 ms (up to ``maxMargin``): the limiter never gets faster on its own.
+    public func serverRejectedForRate() {
+        state.withLock { state in state.margin = min(state.margin + .milliseconds(10), maxMargin) }
+    }
 
     public func acquire() async throws {
         try Task.checkCancellation()
@@ -56,7 +74,7 @@ public final class SlidingWindowRateLimiter<C: Clock>: RequestGate, Sendable whe
             var slot = now
             if state.starts.count == limit {
                 let oldest = state.starts[state.head]
-                slot = max(now, oldest.advanced(by: window + margin))
+                slot = max(now, oldest.advanced(by: window + state.margin))
                 state.starts[state.head] = slot
                 state.head = (state.head + 1) % limit
             } else {

@@ -1,0 +1,163 @@
+import CTBulkCore
+import CTBulkEngine
+import CalltouchAPI
+import Foundation
+
+/// `ctbulk export`: writes the live settings of numbers as a job file that `apply` accepts, or, with
+/// `--undo-for RUN`, the before-image of a finished apply run as a job file that restores it.
+public enum ExportCommand {
+    public enum Format: String, Sendable, CaseIterable { case csv, json }
+
+    public struct Options: Sendable {
+        /// A job file or a plain list of numbers (one per line).
+        public var numbersFile: String?
+        public var pool: String?
+        public var redirectIDs: [Int] = []
+        public var undoForRun: Int64?
+        public var journalPath = ".ctbulk/journal.sqlite"
+        public var format: Format = .csv
+        /// UTF-8 with BOM and `;` (what Excel reads best); else plain UTF-8 with `,`.
+        public var excel = false
+        /// Where to write; required.
+        public var outPath: String
+        public var api: APIOptions
+        public var language: Language = .en
+
+        public init(outPath: String, api: APIOptions) {
+            self.outPath = outPath
+            self.api = api
+        }
+    }
+
+    public static func run(_ options: Options, console: any Console) async -> Int32 {
+        let ru = options.language == .ru
+        if let runID = options.undoForRun { return undo(runID, options: options, console: console) }
+        var numbers: [PhoneNumber] = []
+        if let file = options.numbersFile {
+            switch readNumbers(file) {
+            case .success(let list): numbers = list
+            case .failure(let error):
+                console.err(error.message(options.language))
+                return ExitStatus.noInput.rawValue
+            }
+        }
+        guard options.numbersFile != nil || options.pool != nil || !options.redirectIDs.isEmpty else {
+            console.err(ru ? "Укажите файл (задание или список номеров), --pool или --redirect-id." : "Give a file (a job or a list of numbers), --pool or --redirect-id.")
+            return ExitStatus.usage.rawValue
+        }
+        let fromFile = numbers
+        do {
+            let (rows, free, unknown) = try await APISession.with(options.api, console: console, language: options.language) { session in
+                var wanted = fromFile
+                if options.pool != nil || !options.redirectIDs.isEmpty {
+                    var seen = Set(wanted)
+                    var ids = options.redirectIDs
+                    repeat {
+                        let chunk = Array(ids.prefix(CalltouchConfiguration.maxRedirectIdsPerRequest))
+                        ids.removeFirst(chunk.count)
+                        let filter = RedirectFilter(redirectIds: chunk, poolName: options.pool)
+                        let records = try await withRetries(backoff: Backoff()) { _ throws(CalltouchError) in
+                            try await session.client.listRedirects(matching: filter)
+                        }
+                        for record in records where seen.insert(record.phoneNumber).inserted { wanted.append(record.phoneNumber) }
+                    } while !ids.isEmpty
+                }
+                let planner = Planner(client: session.client)
+                let (live, _) = try await planner.readLive(wanted)
+                var rows: [JobRow] = []
+                var free = 0, unknown = 0
+                for (index, number) in wanted.enumerated() {
+                    switch live[number] ?? .unknown {
+                    case .used(let settings): rows.append(JobRow(row: index + 2, phoneNumber: number, settings: settings))
+                    case .free: free += 1
+                    case .unknown: unknown += 1
+                    }
+                }
+                return (rows, free, unknown)
+            }
+            try write(rows, options: options)
+            console.out(ru ? "Выгружено \(rows.count) номеров в \(options.outPath)." : "Exported \(rows.count) numbers to \(options.outPath).")
+            if free > 0 {
+                console.err(ru ? "Свободных номеров (без настроек) пропущено: \(free)." : "\(free) free numbers (no settings) were left out.")
+            }
+            if unknown > 0 { console.err(ru ? "Номеров нет в аккаунте: \(unknown)." : "\(unknown) numbers are not in the account.") }
+            return ExitStatus.ok.rawValue
+        } catch let error as ReportError {
+            console.err(error.description)
+            return ExitStatus.failure.rawValue
+        } catch {
+            console.err(APIErrorRendering.message(for: error, language: options.language))
+            return APIErrorRendering.exitCode(for: error).rawValue
+        }
+    }
+
+    static func write(_ rows: [JobRow], options: Options) throws(ReportError) {
+        switch options.format {
+        case .json: try JobWriter.writeJSON(rows, to: options.outPath)
+        case .csv: try JobWriter.writeCSV(rows, to: options.outPath, dialect: options.excel ? .excel : .plain)
+        }
+    }
+
+    /// The numbers of a job file, or of a plain list (one number per line, no header).
+    static func readNumbers(_ path: String) -> Result<[PhoneNumber], JobFileError> {
+        let kind = JobFileKind.guess(path: path) ?? .csv
+        if kind == .csv, let text = try? String(contentsOfFile: path, encoding: .utf8),
+           let first = text.split(whereSeparator: \.isNewline).first.map(String.init),
+           case .number = PhoneNumber.normalize(first.trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF} ;,\t"))) {
+            var seen = Set<PhoneNumber>()
+            var list: [PhoneNumber] = []
+            for line in text.split(whereSeparator: \.isNewline) {
+                let cell = String(line).trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF} ;,\t"))
+                if case .number(let number, _) = PhoneNumber.normalize(cell), seen.insert(number).inserted { list.append(number) }
+            }
+            return .success(list)
+        }
+        do {
+            let reader = try JobFileReader(path: path)
+            var seen = Set<PhoneNumber>()
+            var list: [PhoneNumber] = []
+            try? reader.forEachRow { row in
+                if let number = row.built.jobRow?.phoneNumber, seen.insert(number).inserted { list.append(number) }
+            }
+            return .success(list)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The before-image of run `runID` (the live settings read just before each write) as a job that restores it.
+    static func undo(_ runID: Int64, options: Options, console: any Console) -> Int32 {
+        let ru = options.language == .ru
+        do {
+            let journal = try Journal(path: options.journalPath)
+            guard let run = try journal.run(runID) else {
+                console.err(ru ? "Запуска \(runID) нет в журнале \(options.journalPath)." : "No run \(runID) in \(options.journalPath).")
+                return ExitStatus.usage.rawValue
+            }
+            var rows: [JobRow] = []
+            var wasFree: [String] = []
+            for record in try journal.rows(of: runID) where record.before != nil && record.sentAction != nil {
+                guard let number = record.phoneNumber, let before = record.beforeState else { continue }
+                switch before {
+                case .used(let settings): rows.append(JobRow(row: record.row, phoneNumber: number, settings: settings))
+                case .free: wasFree.append(number.digits)
+                case .unknown: continue
+                }
+            }
+            try write(rows, options: options)
+            console.out(ru ? "Откат запуска \(runID) (\(run.jobPath)): \(rows.count) номеров в \(options.outPath)."
+                : "Undo of run \(runID) (\(run.jobPath)): \(rows.count) numbers written to \(options.outPath).")
+            if !wasFree.isEmpty {
+                console.err(ru ? "Эти номера были свободны до запуска; задание их не освобождает, освободите их в кабинете: \(wasFree.joined(separator: ", "))"
+                    : "These numbers were free before the run; a job cannot free them, free them in the web cabinet: \(wasFree.joined(separator: ", "))")
+            }
+            if run.status != .completed {
+                console.err(ru ? "Внимание: запуск \(runID) не завершён (\(run.status.rawValue))." : "Note: run \(runID) is not completed (\(run.status.rawValue)).")
+            }
+            return ExitStatus.ok.rawValue
+        } catch {
+            console.err(String(describing: error))
+            return ExitStatus.failure.rawValue
+        }
+    }
+}

@@ -1,0 +1,242 @@
+import CTBulkCore
+import CTBulkEngine
+import CalltouchAPI
+import Foundation
+
+/// `ctbulk reconcile FILE`: compares the account with the job the team trusts, reports drift per row and field, and
+/// optionally puts it right through the same journaled path as `apply`. Exit codes for cron: 0 in sync, 2 drift,
+/// 1 failure, 65 invalid job file (75 locked or stopped, 77 credentials refused).
+public enum ReconcileCommand {
+    public struct Options: Sendable {
+        public var input: InputOptions
+        public var api: APIOptions
+        public var reportPath: String?
+        public var format: OutputFormat = .text
+        /// `--apply`: fix the drift.
+        public var apply = false
+        public var metricsFile: String?
+        /// Label of the metrics (default: the job file's name).
+        public var jobName: String?
+        public var journalPath = ".ctbulk/journal.sqlite"
+        public var reportDirectory: String?
+        public var quiet = false
+        public var language: Language = .en
+
+        public init(input: InputOptions, api: APIOptions) {
+            self.input = input
+            self.api = api
+        }
+    }
+
+    public static func run(_ options: Options, console: any Console) async -> Int32 {
+        let started = ContinuousClock.now
+        let language = options.language
+        let ru = language == .ru
+        let jobName = options.jobName ?? URL(fileURLWithPath: options.input.path).deletingPathExtension().lastPathComponent
+        var requests = 0, points = 0
+        var rowsByStatus: [String: Int] = [:]
+
+        func finish(_ code: Int32, success: Bool) -> Int32 {
+            if let path = options.metricsFile {
+                let elapsed = started.duration(to: .now)
+                let metrics = MetricsFile(job: jobName, rows: rowsByStatus, requests: requests, points: points,
+                                          durationSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                                          success: success, exitCode: code)
+                do { try metrics.write(to: path) } catch {
+                    console.err(ru ? "Не удалось записать метрики \(path): \(error)" : "Cannot write metrics to \(path): \(error)")
+                }
+            }
+            return code
+        }
+
+        let input: JobInput
+        switch PlanCommand.loadValidInput(options.input, reportPath: options.reportPath, format: options.format,
+                                          language: language, console: console) {
+        case .ready(let loaded): input = loaded
+        case .stop(let code): return finish(code == ExitStatus.dataError.rawValue ? code : ExitStatus.failure.rawValue, success: false)
+        }
+        let sha: String
+        do { sha = try JobFileReader.sha256(path: options.input.path) } catch {
+            console.err(error.message(language))
+            return finish(ExitStatus.failure.rawValue, success: false)
+        }
+        let rows = input.result.rows
+        let csv = input.result.csv
+
+        do {
+            let outcome = try await APISession.with(options.api, console: console, language: language) { session -> (Int32, Int, Int, [String: Int]) in
+                let account = session.accountLabel
+                do {
+                    return try await RunLock.scoped(directory: lockDirectory(options.journalPath), key: "\(sha)-\(account)") {
+                        try await locked(session, rows: rows, csv: csv, sha: sha, account: account, options: options, console: console)
+                    }
+                } catch let error as RunLock.Failure {
+                    console.err(LockMessages.message(error, language: language))
+                    return (ExitStatus.tempFail.rawValue, 0, 0, [:])
+                }
+            }
+            requests = outcome.1
+            points = outcome.2
+            rowsByStatus = outcome.3
+            let success = outcome.0 == ExitStatus.ok.rawValue || outcome.0 == ExitStatus.changes.rawValue
+            return finish(outcome.0, success: success)
+        } catch {
+            if let journalError = error as? JournalError {
+                console.err(journalError.description)
+            } else {
+                console.err(APIErrorRendering.message(for: error, language: language))
+            }
+            let code = error is JournalError ? ExitStatus.failure : APIErrorRendering.exitCode(for: error)
+            return finish(code == .usage ? ExitStatus.usage.rawValue : code.rawValue, success: false)
+        }
+    }
+
+    static func locked(_ session: APISession, rows: [JobRow], csv: CSVLayout?, sha: String, account: String, options: Options,
+                       console: any Console) async throws -> (Int32, Int, Int, [String: Int]) {
+        let language = options.language
+        let ru = language == .ru
+        var progress: @Sendable (Int, Int) -> Void = { _, _ in }
+        if !options.quiet { progress = ProgressLine.reads(console: console, language: language) }
+        let planner = Planner(client: session.client, progress: progress)
+        let report = try await planner.drift(rows: rows)
+        var counts: [String: Int] = [:]
+        for status in DriftStatus.allCases { counts[status.rawValue] = report.count(status) }
+        render(report, options: options, console: console)
+        if let path = options.reportPath {
+            try writeReport(report, to: path, layout: csv, input: options.input, language: language)
+        }
+        var successfulReads = report.readRequests
+        guard options.apply, report.hasDrift else {
+            return (report.hasDrift ? ExitStatus.changes.rawValue : ExitStatus.ok.rawValue, session.limiter.granted,
+                    successfulReads, counts)
+        }
+        // Put it right through the journaled apply path.
+        let plan = Plan(inputPath: options.input.path, inputSHA256: sha, csv: csv, baseURL: session.client.configuration.baseURL,
+                        siteID: session.client.configuration.siteId, readBatchSize: session.client.configuration.readBatchSize,
+                        rate: session.rate,
+                        rows: report.rows.map { PlannedRow(row: $0.row, phoneNumber: $0.phoneNumber, desired: $0.desired, live: $0.live) },
+                        readRequests: report.readRequests)
+        let journal = try Journal(path: options.journalPath)
+        let runID: Int64
+        if let unfinished = try journal.unfinishedRun(jobSHA256: sha, account: account) {
+            runID = unfinished.id
+        } else {
+            runID = try journal.startRun(plan: plan, account: account, options: "{\"mode\":\"reconcile\",\"rate\":\(session.rate)}")
+        }
+        var apply = ApplyOptions(input: options.input, api: options.api)
+        apply.journalPath = options.journalPath
+        apply.quiet = options.quiet
+        apply.yes = true
+        apply.language = language
+        apply.reportDirectory = options.reportDirectory
+        let code = try await ApplyCommand.execute(runID: runID, journal: journal, session: session, options: apply, console: console)
+        let after = try journal.counts(of: runID)
+        successfulReads += after["applied"] ?? 0
+        if code != ExitStatus.ok.rawValue { return (code, session.limiter.granted, successfulReads, counts) }
+        let unknown = report.count(.unknown)
+        if unknown > 0 {
+            console.err(ru ? "Номеров нет в аккаунте: \(unknown); их не исправить применением." : "\(unknown) numbers are not in the account; applying cannot fix that.")
+            return (ExitStatus.changes.rawValue, session.limiter.granted, successfulReads, counts)
+        }
+        console.out(ru ? "Расхождения исправлены." : "Drift fixed: the account now matches the job.")
+        return (ExitStatus.ok.rawValue, session.limiter.granted, successfulReads, counts)
+    }
+
+    static func lockDirectory(_ journalPath: String) -> String {
+        URL(fileURLWithPath: journalPath).deletingLastPathComponent().appendingPathComponent("locks").path
+    }
+
+    static func render(_ report: DriftReport, options: Options, console: any Console) {
+        let language = options.language
+        let ru = language == .ru
+        if options.format == .json {
+            let rows: [JSONValue] = report.rows.map { row in
+                var object: [String: JSONValue] = ["row": .integer(Int64(row.row)), "phoneNumber": .string(row.phoneNumber.digits),
+                                                   "status": .string(row.status.rawValue)]
+                object["changes"] = .array(row.changes.map { change in
+                    .object(["field": .string(change.field.rawValue), "live": change.from.map(JSONValue.string) ?? .null,
+                             "desired": change.to.map(JSONValue.string) ?? .null])
+                })
+                return .object(object)
+            }
+            var summary: [String: JSONValue] = [:]
+            for status in DriftStatus.allCases { summary[status.rawValue] = .integer(Int64(report.count(status))) }
+            console.out(JSONOutput.render(.object(["summary": .object(summary), "rows": .array(rows)])))
+            return
+        }
+        var lines: [String] = []
+        for row in report.rows where row.status != .inSync {
+            let status: String
+            switch row.status {
+            case .changed: status = ru ? "изменено" : "changed"
+            case .missing: status = ru ? "нет в пуле (номер свободен)" : "missing (the number is free)"
+            case .unknown: status = ru ? "нет в аккаунте" : "unknown (not in the account)"
+            case .inSync: status = ""
+            }
+            lines.append("\(row.status == .changed ? "~" : row.status == .missing ? "+" : "!") \(row.phoneNumber) (\(ru ? "строка" : "row") \(row.row)): \(status)")
+            for change in row.changes {
+                lines.append("    \(change.field.rawValue): \(ru ? "в аккаунте" : "live") \(change.from ?? "∅"), \(ru ? "в задании" : "desired") \(change.to ?? "∅")")
+            }
+        }
+        let c = { (s: DriftStatus) in report.count(s) }
+        lines.append(ru ? "Сверка: совпадает \(c(.inSync)), изменено \(c(.changed)), нет в пуле \(c(.missing)), нет в аккаунте \(c(.unknown))."
+            : "Reconcile: \(c(.inSync)) in sync, \(c(.changed)) changed, \(c(.missing)) missing, \(c(.unknown)) unknown.")
+        console.out(lines.joined(separator: "\n"))
+    }
+
+    /// The drift report: the job's rows in its own dialect with the drift status and the live values added.
+    static func writeReport(_ report: DriftReport, to path: String, layout: CSVLayout?, input: InputOptions, language: Language) throws {
+        let liveColumns = SettingField.allCases.map { "live_" + $0.csvName }
+        var byRow: [Int: DriftRow] = [:]
+        for row in report.rows { byRow[row.row] = row }
+        func extra(_ row: DriftRow?) -> [String] {
+            guard let row else { return ["", "", ""] + liveColumns.map { _ in "" } }
+            let changes = row.changes.map(\.rendered).joined(separator: "; ")
+            let live = SettingField.allCases.map { row.live.settings?[$0] ?? "" }
+            return [String(row.row), row.status.rawValue, changes] + live
+        }
+        let added = ["row", "drift", "changes"] + liveColumns
+        if let layout {
+            let reader = try JobFileReader(path: input.path, options: JobReadOptions(encoding: layout.dialect.encoding,
+                                                                                      delimiter: layout.dialect.delimiter, kind: .csv))
+            let writer = try CSVWriter(path: path, dialect: layout.dialect)
+            try writer.write(layout.header + added)
+            try reader.forEachRow { source in
+                var cells = Array(source.cells.prefix(layout.header.count))
+                while cells.count < layout.header.count { cells.append("") }
+                try writer.write(cells + extra(byRow[source.row]))
+            }
+            try writer.close()
+        } else {
+            let writer = try CSVWriter(path: path, dialect: .excel)
+            try writer.write(JobColumn.all.map(\.csvName) + added)
+            for row in report.rows {
+                let cells = JobColumn.all.map { column -> String in
+                    switch column {
+                    case .phoneNumber: return row.phoneNumber.digits
+                    case .redirectType: return ""
+                    case .setting(let field): return row.desired[field] ?? ""
+                    }
+                }
+                try writer.write(cells + extra(row))
+            }
+            try writer.close()
+        }
+    }
+}
+
+/// Messages for a run lock held by another process.
+enum LockMessages {
+    static func message(_ error: RunLock.Failure, language: Language) -> String {
+        switch error {
+        case .held(let path, let holder):
+            let who = holder.pid.map { "pid \($0)" } ?? "another process"
+            let since = holder.since.map { language == .ru ? " с \($0)" : " since \($0)" } ?? ""
+            return language == .ru
+                ? "Это задание уже выполняется для этого аккаунта (\(who)\(since)); второй запуск не начат. Блокировка: \(path)"
+                : "This job is already running on this account (\(who)\(since)); not starting a second run. Lock: \(path)"
+        case .unusable(let path, let reason):
+            return language == .ru ? "Не удалось взять блокировку \(path): \(reason)" : "Cannot take the lock \(path): \(reason)"
+        }
+    }
+}
