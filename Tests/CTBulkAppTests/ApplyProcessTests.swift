@@ -208,6 +208,39 @@ import Glibc
         try Self.expectConverged(sandbox, job)
     }
 
+    @Test func rowsChangedSinceASavedPlanOrRejectedByTheAPIExit1AndAreListedInTheFailuresReport() async throws {
+        let dir = TempDir()
+        let sandbox = try await SandboxProcess.start(["--numbers", "50", "--seed", "7", "--rate-limit", "0"], in: dir)
+        defer { sandbox.child.kill() }
+        let state = try sandbox.state().sorted { $0.phoneNumber < $1.phoneNumber }
+        let used = state.filter { !$0.isFree }.map(\.phoneNumber)
+        let free = state.filter(\.isFree).map(\.phoneNumber)
+        try #require(used.count >= 4 && free.count >= 1)
+
+        // A saved plan; then someone edits one of its numbers by hand before it is applied.
+        let job = dir.write("plan-job.csv", "phone_number;pool_name;source\n" + used.prefix(3).map { "\($0);План;plan-src\n" }.joined())
+        let plan = try await Self.run(["plan", job, "--base-url", sandbox.baseURL, "--out", dir.path("plan.json")], in: dir,
+                                      label: "plan")
+        #expect(plan.code == 0, "\(plan.err)")
+        try sandbox.setNumber(used[0], #"{"poolName": "Руками", "displayOptions": {"source": "hand"}}"#)
+        let stale = try await Self.run(["apply", dir.path("plan.json"), "--yes", "--base-url", sandbox.baseURL,
+                                        "--journal", dir.path("j.sqlite"), "--report-dir", dir.path("stale"), "--quiet"],
+                                       in: dir, label: "apply-plan")
+        #expect(stale.out.contains("2 applied") && stale.out.contains("1 changed since plan"), "\(stale.out)")
+        #expect(stale.code == 1, "a row that was not applied is not success: \(stale.out)")
+        let staleFailures = try String(contentsOfFile: dir.path("stale/failures.csv"), encoding: .utf8)
+        #expect(staleFailures.contains(used[0]) && !staleFailures.contains(used[1]))
+        #expect(try sandbox.state().first { $0.phoneNumber == used[0] }?.poolName == "Руками", "the hand edit stands")
+
+        // A free number needs display options to join a pool: the API refuses a row that sets only the pool.
+        let rejected = dir.write("rejected.csv", "phone_number;pool_name;source\n\(free[0]);Только пул;\n\(used[3]);Пул;src\n")
+        let result = try await Self.run(["apply", rejected, "--yes", "--base-url", sandbox.baseURL, "--journal", dir.path("j.sqlite"),
+                                         "--report-dir", dir.path("rejected"), "--quiet"], in: dir, label: "apply-rejected")
+        #expect(result.code == 1, "\(result.out) \(result.err)")
+        let failures = try String(contentsOfFile: dir.path("rejected/failures.csv"), encoding: .utf8)
+        #expect(failures.contains(free[0]) && failures.contains("displayOptions") && !failures.contains(used[3]))
+    }
+
     @Test func aRefusedTokenExits77WithoutPrintingItOrWriting() async throws {
         let dir = TempDir()
         let sandbox = try await SandboxProcess.start(["--numbers", "50", "--seed", "7", "--rate-limit", "0"], in: dir)

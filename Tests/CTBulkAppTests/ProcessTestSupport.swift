@@ -101,6 +101,11 @@ struct SandboxProcess {
         try JSONDecoder().decode(SandboxStats.self, from: try LoopbackHTTP.request("GET", port: port, path: "/_sandbox/stats"))
     }
 
+    /// `PUT /_sandbox/numbers/<n>`: sets a number by hand (an API-shaped JSON body).
+    func setNumber(_ number: String, _ json: String) throws {
+        _ = try LoopbackHTTP.request("PUT", port: port, path: "/_sandbox/numbers/\(number)", body: json)
+    }
+
     /// `POST /_sandbox/budget`: points used back to 0, and a new budget.
     func resetBudget(to budget: Int) throws {
         _ = try LoopbackHTTP.request("POST", port: port, path: "/_sandbox/budget", body: "{\"budget\": \(budget)}")

@@ -203,7 +203,10 @@ public enum ApplyCommand {
                 : "Canary done: check the results, then continue the same run with: ctbulk apply --resume")
             return ExitStatus.ok.rawValue
         case nil:
-            return report.failed > 0 ? ExitStatus.failure.rawValue : ExitStatus.ok.rawValue
+            // 0 only when every row was applied or already as desired: a row skipped because its live state changed
+            // since the plan was not applied either, and it is in the failures report like a failed one.
+            let notApplied = report.failed + (report.counts[RowOutcome.changedSincePlan.rawValue] ?? 0)
+            return notApplied > 0 ? ExitStatus.failure.rawValue : ExitStatus.ok.rawValue
         }
     }
 
