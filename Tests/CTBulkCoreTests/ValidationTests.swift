@@ -132,3 +132,33 @@ import Testing
         #expect(try validate(dir.write("t.json", "42")).problems.first?.code == .jsonShape)
     }
 }
+
+@Suite struct ClearMarkerTests {
+    func build(_ pairs: [(JobColumn, String)]) -> BuiltRow {
+        RowBuilder.build(row: 2, cells: pairs.map { FieldCell(column: $0.0, name: $0.0.csvName, raw: $0.1) })
+    }
+
+    @Test func bracketsClearOptionalDisplayTexts() throws {
+        let row = try #require(build([(.phoneNumber, "79001234567"), (.setting(.source), "yandex"), (.setting(.keyword), "[]")]).jobRow)
+        #expect(row.settings.displayOptions?.keyword == "")
+        let live = NumberSettings(poolName: "A", displayOptions: DisplayOptions(source: "yandex", keyword: "окна"))
+        #expect(row.settings.changes(from: live) == [FieldChange(field: .keyword, from: "окна", to: nil)])
+        #expect(live.merging(row.settings).displayOptions == DisplayOptions(source: "yandex"))
+        // Nothing to clear: no change.
+        #expect(row.settings.changes(from: NumberSettings(displayOptions: DisplayOptions(source: "yandex"))).isEmpty)
+        // A free number never gets the marker.
+        #expect(row.settings.withoutClears.displayOptions == DisplayOptions(source: "yandex"))
+    }
+
+    @Test func bracketsAreRefusedWhereAFieldCannotBeCleared() {
+        #expect(build([(.phoneNumber, "79001234567"), (.setting(.poolName), "[]"), (.setting(.source), "x")]).problems.map(\.code)
+                == [.clearNotAllowed])
+        #expect(build([(.phoneNumber, "79001234567"), (.setting(.source), "[]")]).problems.map(\.code).contains(.clearNotAllowed))
+    }
+
+    @Test func jobWriterWritesTheMarkerBack() {
+        let row = JobRow(row: 2, phoneNumber: phone("79001234567"),
+                         settings: NumberSettings(displayOptions: DisplayOptions(source: "s", keyword: "")))
+        #expect(JobWriter.cells(row)[6] == "[]")
+    }
+}

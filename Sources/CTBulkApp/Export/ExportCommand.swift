@@ -136,10 +136,27 @@ public enum ExportCommand {
             }
             var rows: [JobRow] = []
             var wasFree: [String] = []
+            var reserves: [String] = []
             for record in try journal.rows(of: runID) where record.before != nil && record.sentAction != nil {
                 guard let number = record.phoneNumber, let before = record.beforeState else { continue }
                 switch before {
-                case .used(let settings): rows.append(JobRow(row: record.row, phoneNumber: number, settings: settings))
+                case .used(let settings):
+                    // Fields the run set that were empty before are cleared with "[]"; a reserve it added cannot be.
+                    var restore = settings
+                    let after = settings.merging(record.desiredSettings ?? NumberSettings())
+                    var display = restore.displayOptions ?? DisplayOptions()
+                    for field in NumberSettings.clearableFields where settings[field] == nil && after[field] != nil {
+                        switch field {
+                        case .medium: display.medium = ""
+                        case .campaign: display.campaign = ""
+                        case .content: display.content = ""
+                        case .keyword: display.keyword = ""
+                        default: break
+                        }
+                    }
+                    restore.displayOptions = display.isEmpty ? nil : display
+                    if settings.redirectOptions?.reserve == nil && after.redirectOptions?.reserve != nil { reserves.append(number.digits) }
+                    rows.append(JobRow(row: record.row, phoneNumber: number, settings: restore))
                 case .free: wasFree.append(number.digits)
                 case .unknown: continue
                 }
@@ -150,6 +167,10 @@ public enum ExportCommand {
             if !wasFree.isEmpty {
                 console.err(ru ? "Эти номера были свободны до запуска; задание их не освобождает, освободите их в кабинете: \(wasFree.joined(separator: ", "))"
                     : "These numbers were free before the run; a job cannot free them, free them in the web cabinet: \(wasFree.joined(separator: ", "))")
+            }
+            if !reserves.isEmpty {
+                console.err(ru ? "У этих номеров запуск добавил резервную переадресацию; задание её не снимает, снимите в кабинете: \(reserves.joined(separator: ", "))"
+                    : "The run added a reserve redirect to these numbers; a job cannot remove it, remove it in the web cabinet: \(reserves.joined(separator: ", "))")
             }
             if run.status != .completed {
                 console.err(ru ? "Внимание: запуск \(runID) не завершён (\(run.status.rawValue))." : "Note: run \(runID) is not completed (\(run.status.rawValue)).")

@@ -23,6 +23,7 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     case phoneCountry = "phone.country"
     case phoneNormalized = "phone.normalized"
     case phoneFloatTail = "phone.float_tail"
+    case clearNotAllowed = "cell.clear_not_allowed"
     case boolFormat = "bool.format"
     case redirectTypeInvalid = "redirect.type"
     case reserveTimeoutFormat = "reserve.timeout.format"
@@ -117,6 +118,9 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
         case .phoneFloatTail:
             return ru ? "Убран хвост «.0» (номер был сохранён как число): \(d["normalized"] ?? "")."
                 : "Removed a \".0\" tail (the number was saved as a float): \(d["normalized"] ?? "")."
+        case .clearNotAllowed:
+            return ru ? "«[]» (очистить поле) допустимо только для канала, кампании, объявления и ключевого слова."
+                : "\"[]\" (clear the field) is allowed for medium, campaign, content and keyword only."
         case .boolFormat:
             return ru ? "Ожидается да/нет (true/false, 1/0, ИСТИНА/ЛОЖЬ)." : "Expected yes/no (true/false, 1/0, да/нет, ИСТИНА/ЛОЖЬ)."
         case .redirectTypeInvalid:

@@ -46,7 +46,14 @@ public struct RedirectOptions: Hashable, Sendable, Codable {
 
 /// Pool and redirect settings of one static number: what a job row asks for (a nil field is "not set": the row has
 /// no opinion about it), or what the account holds for a used number.
+///
+/// In desired settings, an empty string in `medium`, `campaign`, `content` or `keyword` means "clear this field"
+/// (a `[]` cell in a job file, as in Google Ads Editor). Such values are never sent: ``merging(_:)`` removes the
+/// field and ``withoutClears`` drops the marker.
 public struct NumberSettings: Hashable, Sendable, Codable {
+    /// The fields a job may clear with `[]`.
+    public static let clearableFields: Set<SettingField> = [.medium, .campaign, .content, .keyword]
+
     public var poolName: String?
     public var displayOptions: DisplayOptions?
     public var redirectOptions: RedirectOptions?
@@ -87,10 +94,10 @@ public struct NumberSettings: Hashable, Sendable, Codable {
         if let display = overlay.displayOptions, !display.isEmpty {
             var merged = result.displayOptions ?? DisplayOptions()
             if let v = display.source { merged.source = v }
-            if let v = display.medium { merged.medium = v }
-            if let v = display.campaign { merged.campaign = v }
-            if let v = display.content { merged.content = v }
-            if let v = display.keyword { merged.keyword = v }
+            if let v = display.medium { merged.medium = v.isEmpty ? nil : v }
+            if let v = display.campaign { merged.campaign = v.isEmpty ? nil : v }
+            if let v = display.content { merged.content = v.isEmpty ? nil : v }
+            if let v = display.keyword { merged.keyword = v.isEmpty ? nil : v }
             result.displayOptions = merged
         }
         if let redirect = overlay.redirectOptions, !redirect.isEmpty {
@@ -108,11 +115,25 @@ public struct NumberSettings: Hashable, Sendable, Codable {
         return result
     }
 
+    /// The settings with every "clear this field" marker removed: what a free number gets.
+    public var withoutClears: NumberSettings {
+        var copy = self
+        if var display = copy.displayOptions {
+            if display.medium == "" { display.medium = nil }
+            if display.campaign == "" { display.campaign = nil }
+            if display.content == "" { display.content = nil }
+            if display.keyword == "" { display.keyword = nil }
+            copy.displayOptions = display.isEmpty ? nil : display
+        }
+        return copy
+    }
+
     /// The field-by-field changes needed to bring `live` to what `self` (the desired settings) asks for. Fields
     /// `self` leaves unset are not compared. `live == nil` is a free number: every set field is a change.
     public func changes(from live: NumberSettings?) -> [FieldChange] {
         setFields.compactMap { field in
-            let want = self[field]
+            var want = self[field]
+            if want == "" { want = nil }  // "clear this field"
             let have = live?[field]
             if want == have { return nil }
             if field == .ignoreEarlyMedia, want == "true", have == nil, live?.redirectOptions?.reserve != nil {

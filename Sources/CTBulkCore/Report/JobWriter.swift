@@ -17,7 +17,9 @@ public enum JobWriter {
             switch column {
             case .phoneNumber: return row.phoneNumber.digits
             case .redirectType: return ""
-            case .setting(let field): return row.settings[field] ?? ""
+            case .setting(let field):
+                let value = row.settings[field]
+                return value == "" ? "[]" : value ?? ""
             }
         }
     }
@@ -29,11 +31,12 @@ public enum JobWriter {
         if let pool = s.poolName { object["poolName"] = .string(pool) }
         if let display = s.displayOptions, !display.isEmpty {
             var d: [String: JSONValue] = [:]
-            if let v = display.source { d["source"] = .string(v) }
-            if let v = display.medium { d["medium"] = .string(v) }
-            if let v = display.campaign { d["campaign"] = .string(v) }
-            if let v = display.content { d["content"] = .string(v) }
-            if let v = display.keyword { d["keyword"] = .string(v) }
+            func text(_ v: String) -> JSONValue { .string(v.isEmpty ? "[]" : v) }
+            if let v = display.source { d["source"] = text(v) }
+            if let v = display.medium { d["medium"] = text(v) }
+            if let v = display.campaign { d["campaign"] = text(v) }
+            if let v = display.content { d["content"] = text(v) }
+            if let v = display.keyword { d["keyword"] = text(v) }
             object["displayOptions"] = .object(d)
         }
         if let redirect = s.redirectOptions, !redirect.isEmpty {

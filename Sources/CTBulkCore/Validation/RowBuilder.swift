@@ -66,6 +66,21 @@ public enum RowBuilder {
                 redirectTypeGiven = true
                 if text.uppercased() != "PSTN" { problem(.redirectTypeInvalid, cell) }
             case .setting(let field):
+                if text == "[]" {
+                    // "Clear this field" (Google Ads Editor's convention), for the optional display texts only.
+                    guard NumberSettings.clearableFields.contains(field) else {
+                        problem(.clearNotAllowed, cell)
+                        continue
+                    }
+                    switch field {
+                    case .medium: display.medium = ""
+                    case .campaign: display.campaign = ""
+                    case .content: display.content = ""
+                    case .keyword: display.keyword = ""
+                    default: break
+                    }
+                    continue
+                }
                 switch field {
                 case .poolName: settings.poolName = text
                 case .source: display.source = text

@@ -258,7 +258,7 @@ public final class Applier: Sendable {
             guard takeRequest() else { return }
 
             let isCreate = current == .free
-            let body = current.settings.map { $0.merging(desired) } ?? desired
+            let body = current.settings.map { $0.merging(desired) } ?? desired.withoutClears
             attempts += 1
             try journal.recordIntent(runID: runID, row: row.row, action: isCreate ? "create" : "update",
                                      before: beforeRecorded ? nil : current, attempt: row.attempts + attempts)

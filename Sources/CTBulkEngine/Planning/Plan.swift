@@ -45,7 +45,7 @@ public struct PlannedRow: Sendable, Codable, Equatable {
         case .free:
             action = .create
             changes = desired.changes(from: nil)
-            body = desired
+            body = desired.withoutClears
         case .used(let current):
             changes = desired.changes(from: current)
             if changes.isEmpty {
