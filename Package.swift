@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "CTBulkSandboxTests", dependencies: ["CTBulkSandbox", "CTBulkCore",
             .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .testTarget(name: "CTBulkEngineTests", dependencies: ["CTBulkEngine", "CTBulkSandbox", "CTBulkCore", "CalltouchAPI"]),
-        .testTarget(name: "CTBulkAppTests", dependencies: ["CTBulkApp", "ctbulk", "CTBulkSandbox", "CTBulkCore"]),
+        .testTarget(name: "CTBulkAppTests", dependencies: ["CTBulkApp", "ctbulk", "CTBulkSandbox", "CTBulkCore", "CTBulkEngine", "UISDataAPI"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -55,6 +55,7 @@ struct PlanCommandCLI: AsyncParsableCommand {
     @OptionGroup var input: InputArguments
     @OptionGroup var api: APIArguments
     @OptionGroup var common: CommonOptions
+    @OptionGroup var inventory: InventoryArguments
 
     @Option(help: "Save the plan (input hash, normalised rows, live state, actions) for apply.")
     var out: String?
@@ -72,9 +73,10 @@ struct PlanCommandCLI: AsyncParsableCommand {
     var showUnchanged = false
 
     func run() async throws {
-        let options = PlanOptions(input: input.value, api: api.value, outPath: out, reportPath: report, format: format,
+        var options = PlanOptions(input: input.value, api: api.value, outPath: out, reportPath: report, format: format,
                                   detailedExitCode: detailedExitcode, showUnchanged: showUnchanged,
                                   language: common.language.value)
+        options.inventory = inventory.value
         try finish(await PlanCommand.run(options, console: StandardConsole()))
     }
 }

@@ -10,6 +10,7 @@ struct ValidateCommandCLI: AsyncParsableCommand {
 
     @OptionGroup var input: InputArguments
     @OptionGroup var common: CommonOptions
+    @OptionGroup var inventory: InventoryArguments
 
     @Option(help: "Write a CSV report in the input's own dialect with row, status, code and message added.")
     var report: String?
@@ -21,7 +22,8 @@ struct ValidateCommandCLI: AsyncParsableCommand {
     var all = false
 
     func run() async throws {
-        let options = ValidateOptions(input: input.value, reportPath: report, format: format, all: all, language: common.language.value)
+        var options = ValidateOptions(input: input.value, reportPath: report, format: format, all: all, language: common.language.value)
+        options.inventory = inventory.value
         try finish(await ValidateCommand.run(options, console: StandardConsole()))
     }
 }

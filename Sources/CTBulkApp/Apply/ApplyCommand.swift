@@ -24,7 +24,7 @@ public enum ApplyCommand {
                     return ExitStatus.noInput.rawValue
                 }
             } else {
-                switch PlanCommand.loadValidInput(input, reportPath: nil, format: .text, language: language, console: console) {
+                switch await PlanCommand.loadValidInput(input, reportPath: nil, format: .text, language: language, console: console) {
                 case .stop(let code): return code
                 case .ready(let loaded):
                     do {

@@ -9,8 +9,8 @@ public enum PlanCommand {
     public static func run(_ options: PlanOptions, console: any Console) async -> Int32 {
         let language = options.language
         let input: JobInput
-        switch loadValidInput(options.input, reportPath: options.reportPath, format: options.format, language: language,
-                              console: console) {
+        switch await loadValidInput(options.input, reportPath: options.reportPath, format: options.format, language: language,
+                                    console: console, inventory: options.inventory) {
         case .ready(let loaded): input = loaded
         case .stop(let code): return code
         }
@@ -81,7 +81,7 @@ public enum PlanCommand {
     /// The validation step of plan, apply and reconcile: a file with errors stops here with exit 65 and the same
     /// output (and `--report`) as `validate`.
     static func loadValidInput(_ input: InputOptions, reportPath: String?, format: OutputFormat, language: Language,
-                               console: any Console) -> Loaded {
+                               console: any Console, inventory: UISInventoryOptions? = nil) async -> Loaded {
         switch JobInput.load(input, language: language, problemLimit: 50, collectRows: true) {
         case .failure(.usage(let error)):
             console.err(error.description)
@@ -89,10 +89,22 @@ public enum PlanCommand {
         case .failure(.unreadable(let error)):
             console.err(error.message(language))
             return .stop(ExitStatus.noInput.rawValue)
-        case .success(let loaded):
+        case .success(var loaded):
+            if let inventory, !loaded.result.rows.isEmpty {
+                switch await UISInventory.problems(rows: loaded.result.rows, options: inventory, language: language, console: console) {
+                case .success(let problems):
+                    var result = loaded.result
+                    UISInventory.merge(problems, into: &result, column: Validator.phoneColumn(loaded.reader))
+                    loaded = JobInput(reader: loaded.reader, result: result)
+                case .failure(let failure):
+                    let (code, message) = UISInventory.message(failure, language: language)
+                    console.err(message)
+                    return .stop(code)
+                }
+            }
             guard loaded.result.hasErrors else { return .ready(loaded) }
             if let reportPath {
-                try? ValidationReport.write(to: reportPath, reader: loaded.reader, result: loaded.result, language: language)
+                try? ValidationReport.write(to: reportPath, reader: loaded.reader, result: withInventoryByRow(loaded.result), language: language)
             }
             if format == .json {
                 console.out(JSONOutput.render(.object(ValidationRendering.resultJSON(loaded.result, language: language))))

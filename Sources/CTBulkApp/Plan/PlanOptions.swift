@@ -14,6 +14,8 @@ public struct PlanOptions: Sendable {
     /// `--show-unchanged`: list no-op rows one by one too.
     public var showUnchanged = false
     public var language: Language = .en
+    /// `--inventory uis`: check every number against the UIS account before planning.
+    public var inventory: UISInventoryOptions?
 
     public init(input: InputOptions, api: APIOptions, outPath: String? = nil, reportPath: String? = nil,
                 format: OutputFormat = .text, detailedExitCode: Bool = false, showUnchanged: Bool = false,

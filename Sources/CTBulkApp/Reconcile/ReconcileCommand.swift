@@ -50,7 +50,7 @@ public enum ReconcileCommand {
         }
 
         let input: JobInput
-        switch PlanCommand.loadValidInput(options.input, reportPath: options.reportPath, format: options.format,
+        switch await PlanCommand.loadValidInput(options.input, reportPath: options.reportPath, format: options.format,
                                           language: language, console: console) {
         case .ready(let loaded): input = loaded
         case .stop(let code): return finish(code == ExitStatus.dataError.rawValue ? code : ExitStatus.failure.rawValue, success: false)

@@ -7,7 +7,8 @@ public enum ValidateCommand {
     public static func run(_ options: ValidateOptions, console: any Console) async -> Int32 {
         let language = options.language
         let input: JobInput
-        switch JobInput.load(options.input, language: language, problemLimit: options.all ? nil : 50, collectRows: false) {
+        switch JobInput.load(options.input, language: language, problemLimit: options.all ? nil : 50,
+                             collectRows: options.inventory != nil) {
         case .success(let value): input = value
         case .failure(.usage(let error)):
             console.err(error.description)
@@ -16,11 +17,21 @@ public enum ValidateCommand {
             console.err(error.message(language))
             return ExitStatus.noInput.rawValue
         }
-        let result = input.result
+        var result = input.result
+        if let inventory = options.inventory, !result.rows.isEmpty {
+            switch await UISInventory.problems(rows: result.rows, options: inventory, language: language, console: console) {
+            case .success(let problems):
+                UISInventory.merge(problems, into: &result, column: Validator.phoneColumn(input.reader))
+            case .failure(let failure):
+                let (code, message) = UISInventory.message(failure, language: language)
+                console.err(message)
+                return code
+            }
+        }
 
         if let reportPath = options.reportPath {
             do {
-                try ValidationReport.write(to: reportPath, reader: input.reader, result: result, language: language)
+                try ValidationReport.write(to: reportPath, reader: input.reader, result: withInventoryByRow(result), language: language)
             } catch {
                 console.err(error.description)
                 return ExitStatus.failure.rawValue
@@ -44,6 +55,16 @@ public enum ValidateCommand {
         }
         return result.hasErrors ? ExitStatus.dataError.rawValue : ExitStatus.ok.rawValue
     }
+}
+
+/// Inventory problems go into the report next to the row's own problems.
+func withInventoryByRow(_ result: ValidationResult) -> ValidationResult {
+    var copy = result
+    let inventoryCodes: Set<ProblemCode> = [.inventoryNotConnected, .inventoryInactive, .inventoryInUse]
+    for problem in result.problems where inventoryCodes.contains(problem.code) {
+        if let row = problem.row { copy.crossRowProblems[row, default: []].append(problem) }
+    }
+    return copy
 }
 
 /// Pretty, stable JSON for machines.

@@ -54,6 +54,8 @@ public struct ValidateOptions: Sendable {
     /// Print every problem, not the first 50.
     public var all = false
     public var language: Language = .en
+    /// `--inventory uis`: check every number against the UIS account.
+    public var inventory: UISInventoryOptions?
 
     public init(input: InputOptions, reportPath: String? = nil, format: OutputFormat = .text, all: Bool = false,
                 language: Language = .en) {

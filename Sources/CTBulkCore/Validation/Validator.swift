@@ -125,7 +125,7 @@ public enum Validator {
         return result
     }
 
-    static func phoneColumn(_ reader: JobFileReader) -> String {
+    public static func phoneColumn(_ reader: JobFileReader) -> String {
         if let layout = reader.csv, let index = layout.columns.firstIndex(of: .phoneNumber) { return layout.header[index] }
         return "phoneNumber"
     }

@@ -1,0 +1,97 @@
+import CTBulkCore
+import CTBulkSandbox
+import Foundation
+import UISDataAPI
+
+/// `--inventory uis` for validate and plan: every static number of the job is looked up in the UIS account
+/// (`get.virtual_numbers`, batched with the `in` operator). Not connected or not active is an error for its row; a
+/// number already used by UIS campaigns or scenarios is a warning naming them.
+public struct UISInventoryOptions: Sendable {
+    /// `--uis-host`: `uis`, `comagic`, a host name or a full URL.
+    public var host: String?
+    public var tokenFile: String?
+    public var userID: Int?
+    public var login: String?
+    /// `--uis-sandbox`: use the built-in sandbox's UIS API.
+    public var sandbox = false
+    public var environment: [String: String]
+
+    public init(host: String? = nil, tokenFile: String? = nil, userID: Int? = nil, login: String? = nil, sandbox: Bool = false,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.host = host; self.tokenFile = tokenFile; self.userID = userID; self.login = login; self.sandbox = sandbox
+        self.environment = environment
+    }
+}
+
+enum UISInventory {
+    enum Failure: Error {
+        case uis(UISError)
+        case other(String)
+    }
+
+    /// The inventory problems of `rows`, or the exit code and message when UIS cannot be read.
+    static func problems(rows: [JobRow], options: UISInventoryOptions, language: Language, console: any Console) async
+        -> Result<[Problem], Failure>
+    {
+        do {
+            if options.sandbox {
+                var configuration = SandboxConfiguration.demo
+                configuration.port = 0
+                let found = try await Sandbox.withSandbox(configuration) { running in
+                    let client = UISClient(
+                        configuration: UISClientConfiguration(endpoint: try UISEndpoint(running.uisURL.absoluteString),
+                                                              credentials: .accessToken(configuration.uis.token)),
+                        transport: AsyncHTTPClientTransport(), gate: SlidingWindowRateLimiter(limit: 5))
+                    return try await inventoryProblems(rows: rows, client: client)
+                }
+                return .success(found)
+            }
+            let endpoint = try options.host.map { try UISEndpoint($0) } ?? .uis
+            let credentials = try UISCredentials.resolve(environment: options.environment, tokenFile: options.tokenFile,
+                                                         login: options.login)
+            let client = UISClient(configuration: UISClientConfiguration(endpoint: endpoint, credentials: credentials,
+                                                                         userID: options.userID),
+                                   transport: AsyncHTTPClientTransport(), gate: SlidingWindowRateLimiter(limit: 5))
+            let found = try await inventoryProblems(rows: rows, client: client)
+            if options.login != nil { try? await client.logout() }
+            return .success(found)
+        } catch let error as UISError {
+            return .failure(.uis(error))
+        } catch {
+            return .failure(.other(String(describing: error)))
+        }
+    }
+
+    /// Adds the inventory problems to a validation result (and drops rows that now have errors from the plan).
+    static func merge(_ problems: [Problem], into result: inout ValidationResult, column: String) {
+        var newlyFailed = Set<Int>()
+        var newlyWarned = Set<Int>()
+        let errorRows = Set(result.problems.filter { $0.severity == .error }.compactMap(\.row))
+        let warningRows = Set(result.problems.filter { $0.severity == .warning }.compactMap(\.row))
+        for var problem in problems {
+            problem.column = problem.column ?? column
+            result.problems.append(problem)
+            result.problemCount += 1
+            result.severityCounts[problem.severity, default: 0] += 1
+            guard let row = problem.row, !errorRows.contains(row) else { continue }
+            if problem.severity == .error { newlyFailed.insert(row) } else if problem.severity == .warning { newlyWarned.insert(row) }
+        }
+        for row in newlyFailed {
+            if warningRows.contains(row) { result.summary.withWarnings -= 1 } else { result.summary.ok -= 1 }
+            result.summary.withErrors += 1
+        }
+        for row in newlyWarned.subtracting(newlyFailed) where !warningRows.contains(row) {
+            result.summary.ok -= 1
+            result.summary.withWarnings += 1
+        }
+        result.rows.removeAll { newlyFailed.contains($0.row) }
+        result.problems.sort { ($0.row ?? 0) < ($1.row ?? 0) }
+    }
+
+    static func message(_ failure: Failure, language: Language) -> (Int32, String) {
+        switch failure {
+        case .uis(let error): return (UISCommandRunner.exitCode(for: error), error.rendered(language))
+        case .other(let text): return (ExitStatus.failure.rawValue, text)
+        }
+    }
+}
