@@ -43,6 +43,41 @@ import Testing
         }
     }
 
+    @Test func manyShortResumedSlicesUnderFaultsConvergeWithEveryNumberWrittenOnce() async throws {
+        // Every invocation may send only a few requests, so runs often stop between a lost answer and the re-read
+        // that settles it: the next invocation must settle those rows from live state, never by resending blindly.
+        let faults = try FaultSpec(parsing: "5xx=0.1,hang=0.05,drop=0.05,malformed=0.02")
+        let configuration = sandboxConfiguration(numbers: 50, seed: 11, faults: faults, hang: .seconds(60))
+        try await Sandbox.withSandbox(configuration) { sandbox in
+            let initial = sandbox.numbers()
+            let rows = jobRows(initial, count: 50, tag: "slices")
+            let changed = changedNumbers(initial, rows)
+            try await withClient(sandbox, readTimeout: .seconds(1), readBatchSize: 10) { client in
+                let plan = try await makePlan(client, rows, tag: "slices")
+                let journal = try Journal(path: ScratchDirectory().path("journal.sqlite"))
+                let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
+                let slice = ApplySettings(concurrency: 3, backoff: fastBackoff, maxRequests: 4)
+                var invocations = 0
+                var sawInDoubt = false
+                var report: ApplyReport
+                repeat {
+                    report = try await Applier(client: client, journal: journal, settings: slice).run(runID)
+                    invocations += 1
+                    sawInDoubt = sawInDoubt || (report.counts["in-doubt"] ?? 0) > 0
+                    #expect(report.requests <= 4)
+                } while report.stopReason == .maxRequests && invocations < 200
+                #expect(report.stopReason == nil, "\(report.counts) after \(invocations) invocations")
+                #expect(report.counts == ["applied": changed.count, "no-op": rows.count - changed.count])
+                #expect(sawInDoubt, "some invocation stopped with a request in doubt")
+                #expect(sandbox.numbers() == expectedAccount(initial, after: rows))
+                let stats = sandbox.stats()
+                #expect(stats.faults.hang + stats.faults.drop > 0)
+                #expect(stats.writes.values.allSatisfy { $0.total == 1 }, "\(stats.writes.filter { $0.value.total != 1 })")
+                #expect(stats.rejected.invalid == 0)
+            }
+        }
+    }
+
     @Test func aSpentPointsBudgetStopsResumablyAndTheSameRunCompletesAfterTheReset() async throws {
         try await Sandbox.withSandbox(sandboxConfiguration(numbers: 40)) { sandbox in
             let initial = sandbox.numbers()

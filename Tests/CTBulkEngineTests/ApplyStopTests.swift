@@ -3,6 +3,7 @@ import CTBulkEngine
 import CTBulkSandbox
 import CalltouchAPI
 import Foundation
+import Synchronization
 import Testing
 
 /// The ways a run stops on purpose (`--max-requests`, `--canary`, Ctrl-C) and resumes.
@@ -101,6 +102,49 @@ import Testing
                 #expect(rest.counts == ["applied": changed.count, "no-op": rows.count - changed.count])
                 #expect(sandbox.numbers() == expectedAccount(initial, after: rows))
                 #expect(sandbox.stats().writes.values.allSatisfy { $0.total == 1 })
+            }
+        }
+    }
+
+    /// A rate limiter that counts the requests it lets through after the stop was requested.
+    final class CountingGate: RequestGate {
+        let limiter: SlidingWindowRateLimiter<ContinuousClock>
+        let stop: StopSignal
+        let afterStop = Mutex(0)
+        init(limiter: SlidingWindowRateLimiter<ContinuousClock>, stop: StopSignal) {
+            self.limiter = limiter
+            self.stop = stop
+        }
+        func acquire() async throws {
+            try await limiter.acquire()
+            if stop.isRequested { afterStop.withLock { $0 += 1 } }
+        }
+    }
+
+    @Test func noRequestWaitingForTheRateLimiterIsSentAfterTheStop() async throws {
+        // As ApplyCommand runs it: twice as many workers as the rate, all waiting on one limiter.
+        try await Sandbox.withSandbox(sandboxConfiguration(numbers: 60)) { sandbox in
+            let initial = sandbox.numbers()
+            let rows = jobRows(initial, count: 60)
+            let plan = try await withClient(sandbox) { client in try await makePlan(client, rows) }
+            let journal = try Journal(path: ScratchDirectory().path("journal.sqlite"))
+            let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
+            let stop = StopSignal()
+            let gate = CountingGate(limiter: SlidingWindowRateLimiter(limit: 10), stop: stop)
+            let report = try await withClient(sandbox, gate: gate) { client in
+                try await Applier(client: client, journal: journal,
+                                  settings: ApplySettings(concurrency: ApplySettings.defaultConcurrency(rate: 10), backoff: fastBackoff),
+                                  observer: RecordingObserver { applied in if applied == 3 { stop.request() } },
+                                  stopSignal: stop).run(runID)
+            }
+            #expect(report.stopReason == .interrupted)
+            #expect(report.counts["in-doubt"] == nil)
+            // Known issue: a worker records its intent, then waits inside the client for its limiter slot; a stop
+            // does not reach it there, so every request queued at the limiter still goes out after the stop
+            // (about `concurrency` requests over one to two seconds). Fixing it needs a hook between the gate and
+            // the send in CalltouchClient (or the Applier owning the limiter).
+            withKnownIssue("requests queued at the rate limiter are still sent after a stop") {
+                #expect(gate.afterStop.withLock { $0 } == 0)
             }
         }
     }
