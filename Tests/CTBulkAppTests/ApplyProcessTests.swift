@@ -241,6 +241,46 @@ import Glibc
         #expect(failures.contains(free[0]) && failures.contains("displayOptions") && !failures.contains(used[3]))
     }
 
+    @Test func aCanaryPausesWithExit0AndABreakerStopsWithExit75BothResumable() async throws {
+        let dir = TempDir()
+        let sandbox = try await SandboxProcess.start(["--numbers", "100", "--seed", "7", "--rate-limit", "0"], in: dir)
+        defer { sandbox.child.kill() }
+        let state = try sandbox.state()
+        let job = Self.makeJob(state, count: 40, tag: "canary", in: dir)
+        let journal = dir.path("j.sqlite")
+
+        let canary = try await Self.run(Self.applyArguments(job, sandbox, journal: journal, rate: 200) + ["--canary", "5"],
+                                        in: dir, label: "canary")
+        #expect(canary.code == 0, "\(canary.err)")
+        #expect(canary.out.contains("[canary]") && canary.out.contains("5 applied"), "\(canary.out)")
+        #expect(try sandbox.stats().writes.count == 5)
+        let status = try await Self.run(["status", "--journal", journal], in: dir, label: "status", timeout: .seconds(30))
+        #expect(status.out.contains("paused/canary"), "\(status.out)")
+        let rest = try await Self.run(["apply", "--resume", "--yes", "--base-url", sandbox.baseURL, "--rate", "200",
+                                       "--journal", journal, "--quiet"], in: dir, label: "rest")
+        #expect(rest.code == 0, "\(rest.err)")
+        try Self.expectConverged(sandbox, job)
+
+        // Free numbers given only a pool: the API refuses each create; three in a row trip the breaker.
+        let free = state.filter(\.isFree).map(\.phoneNumber).sorted().suffix(10)
+        let bad = dir.write("bad-rows.csv", "phone_number;pool_name\n" + free.map { "\($0);Только пул\n" }.joined())
+        let breaker = try await Self.run(["apply", bad, "--yes", "--base-url", sandbox.baseURL, "--rate", "200", "--journal", journal,
+                                          "--concurrency", "1", "--breaker-consecutive", "3", "--quiet"], in: dir, label: "breaker")
+        #expect(breaker.code == 75, "\(breaker.err)")
+        #expect(breaker.out.contains("[breaker]") && breaker.out.contains("3 failed"), "\(breaker.out)")
+        #expect(try sandbox.stats().rejected.invalid == 3)
+        let runs = try await Self.runs(journal: journal, in: dir)
+        #expect(runs.last?["status"] as? String == "stopped" && runs.last?["stopReason"] as? String == "breaker")
+    }
+
+    @Test func anUnreadableJobFileExits66() async throws {
+        let dir = TempDir()
+        let result = try await Self.run(["apply", dir.path("missing.csv"), "--yes", "--base-url", "http://127.0.0.1:9",
+                                         "--journal", dir.path("j.sqlite"), "--quiet"], in: dir, label: "apply", timeout: .seconds(30))
+        #expect(result.code == 66, "\(result.err)")
+        #expect(result.err.contains("missing.csv"))
+    }
+
     @Test func aRefusedTokenExits77WithoutPrintingItOrWriting() async throws {
         let dir = TempDir()
         let sandbox = try await SandboxProcess.start(["--numbers", "50", "--seed", "7", "--rate-limit", "0"], in: dir)
