@@ -146,13 +146,7 @@ public enum ExportCommand {
                     let after = settings.merging(record.desiredSettings ?? NumberSettings())
                     var display = restore.displayOptions ?? DisplayOptions()
                     for field in NumberSettings.clearableFields where settings[field] == nil && after[field] != nil {
-                        switch field {
-                        case .medium: display.medium = ""
-                        case .campaign: display.campaign = ""
-                        case .content: display.content = ""
-                        case .keyword: display.keyword = ""
-                        default: break
-                        }
+                        display.markCleared(field)
                     }
                     restore.displayOptions = display.isEmpty ? nil : display
                     if settings.redirectOptions?.reserve == nil && after.redirectOptions?.reserve != nil { reserves.append(number.digits) }

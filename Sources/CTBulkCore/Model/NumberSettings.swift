@@ -15,6 +15,18 @@ public struct DisplayOptions: Hashable, Sendable, Codable {
 
     /// True when no option is set.
     public var isEmpty: Bool { source == nil && medium == nil && campaign == nil && content == nil && keyword == nil }
+
+    /// Marks a clearable field (``NumberSettings/clearableFields``) as "clear it" (an empty string); other fields are
+    /// left as they are.
+    public mutating func markCleared(_ field: SettingField) {
+        switch field {
+        case .medium: medium = ""
+        case .campaign: campaign = ""
+        case .content: content = ""
+        case .keyword: keyword = ""
+        default: break
+        }
+    }
 }
 
 /// The reserve redirect: where a call goes when the primary redirect does not answer within `reserveTimeOut` s.

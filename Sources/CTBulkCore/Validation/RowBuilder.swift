@@ -72,13 +72,7 @@ public enum RowBuilder {
                         problem(.clearNotAllowed, cell)
                         continue
                     }
-                    switch field {
-                    case .medium: display.medium = ""
-                    case .campaign: display.campaign = ""
-                    case .content: display.content = ""
-                    case .keyword: display.keyword = ""
-                    default: break
-                    }
+                    display.markCleared(field)
                     continue
                 }
                 switch field {

@@ -1,16 +1,11 @@
-/// SplitMix64: a small deterministic generator, so the same seed always makes the same account.
+/// The UIS fake's generator: the sandbox's SplitMix64 (so the same seed always makes the same account), with the
+/// weighted choices the seeded dataset needs.
 struct UISSeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+    private var base: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { base = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { base.next() }
 
     /// A value chosen by weight: `[("active", 80), ("waiting", 4)]`.
     mutating func weighted<T>(_ choices: [(T, Int)]) -> T {
