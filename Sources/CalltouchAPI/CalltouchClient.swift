@@ -169,12 +169,18 @@ public struct CalltouchClient: Sendable {
         do {
             try await gate.acquire()
         } catch is CancellationError {
-            throw failure(.cancelled, endpoint, number, detail: "cancelled while waiting for the rate limiter")
+            var error = failure(.cancelled, endpoint, number, detail: "cancelled while waiting for the rate limiter")
+            error.requestSent = false
+            throw error
         } catch {
-            throw failure(.transport, endpoint, number, detail: "the request gate failed: \(error)")
+            var error = failure(.transport, endpoint, number, detail: "the request gate failed: \(error)")
+            error.requestSent = false
+            throw error
         }
         if Task.isCancelled {
-            throw failure(.cancelled, endpoint, number, detail: "cancelled before sending")
+            var error = failure(.cancelled, endpoint, number, detail: "cancelled before sending")
+            error.requestSent = false
+            throw error
         }
 
         let started = ContinuousClock.now

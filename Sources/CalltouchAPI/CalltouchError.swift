@@ -73,6 +73,9 @@ public struct CalltouchError: Error, Sendable, CustomStringConvertible {
     /// How many attempts were made before giving up (1 unless ``withRetries(backoff:maxAttempts:isolation:onRetry:_:)``
     /// retried).
     public var attempts: Int
+    /// False when the failure happened before the request was sent (the rate limiter refused to let it go, or the
+    /// task was cancelled while it waited): the API cannot have seen it.
+    public var requestSent = true
 
     /// Creates an error. `body` is cut to ``maxStoredBodyBytes``.
     public init(_ category: Category, endpoint: CalltouchEndpoint, phoneNumber: PhoneNumber? = nil,

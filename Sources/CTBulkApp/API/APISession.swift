@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import CTBulkCore
+import CTBulkEngine
 import CTBulkSandbox
 import CalltouchAPI
 import Foundation
@@ -12,6 +13,9 @@ struct APISession {
     let limiter: SlidingWindowRateLimiter<ContinuousClock>
     let sandbox: RunningSandbox?
     let rate: Int
+    /// Set when a run stops (Ctrl-C, budget, breaker, credentials): requests still waiting for the limiter are not
+    /// sent.
+    let stopSignal: StopSignal
 
     /// `SiteId 1 at https://api.calltouch.ru` (never the token).
     var accountLabel: String { "SiteId \(client.configuration.siteId) at \(client.configuration.baseURL)" }
@@ -69,8 +73,10 @@ struct APISession {
             throw Failure.configuration(error)
         }
         let limiter = SlidingWindowRateLimiter(limit: max(options.rate, 1))
-        return try await withCalltouchClient(configuration: configuration, gate: limiter) { client in
-            try await body(APISession(client: client, limiter: limiter, sandbox: sandbox, rate: max(options.rate, 1)))
+        let stopSignal = StopSignal()
+        return try await withCalltouchClient(configuration: configuration, gate: StoppableGate(limiter, signal: stopSignal)) { client in
+            try await body(APISession(client: client, limiter: limiter, sandbox: sandbox, rate: max(options.rate, 1),
+                                      stopSignal: stopSignal))
         }
     }
 }

@@ -161,7 +161,7 @@ public enum ApplyCommand {
         let done = rows.filter { $0.outcome != nil }.count
         let progress = try ApplyProgress(total: rows.count, alreadyDone: done, console: console, quiet: options.quiet,
                                          language: language, logFile: options.logFile)
-        let stop = StopSignal()
+        let stop = session.stopSignal
         let trap = SignalTrap(stop: stop, console: console, language: language)
         let settings = ApplySettings(concurrency: options.concurrency ?? ApplySettings.defaultConcurrency(rate: session.rate),
                                      backoff: Backoff(maxAttempts: max(options.maxAttempts, 1)), breaker: options.breaker,

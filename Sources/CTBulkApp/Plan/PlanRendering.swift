@@ -46,17 +46,19 @@ enum PlanRendering {
 
     static func summaryLines(_ plan: Plan, language: Language) -> [String] {
         let s = plan.summary
+        let total = s.writeRequests + s.applyReadRequests
         if language == .ru {
             return [
                 "Итог: добавить \(s.create), изменить \(s.update), без изменений \(s.noop), ошибок \(s.errors).",
-                "Стоимость: \(s.writeRequests) запросов записи + \(s.applyReadRequests) чтения перед записью = \(s.writeRequests + s.applyReadRequests) запросов и баллов; около \(duration(s.estimatedSeconds, language)) при \(s.rate) запросах/с.",
-                "(План прочитал состояние за \(s.readRequests) запросов.)",
+                "Стоимость: запросов записи \(s.writeRequests), чтений перед записью \(s.applyReadRequests); всего \(total) запросов и баллов, около \(duration(s.estimatedSeconds, language)) при \(s.rate) запросах/с.",
+                "(Чтение состояния для плана: запросов \(s.readRequests).)",
             ]
         }
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
         return [
             "Plan: \(s.create) to create, \(s.update) to update, \(s.noop) unchanged, \(s.errors) errors.",
-            "Cost: \(s.writeRequests) write requests + \(s.applyReadRequests) re-reads before writing = \(s.writeRequests + s.applyReadRequests) requests and points; about \(duration(s.estimatedSeconds, language)) at \(s.rate) requests/s.",
-            "(Reading live state for this plan took \(s.readRequests) requests.)",
+            "Cost: \(count(s.writeRequests, "write", "writes")) + \(count(s.applyReadRequests, "re-read", "re-reads")) of live state before writing = \(count(total, "request", "requests")) and points; about \(duration(s.estimatedSeconds, language)) at \(s.rate) requests/s.",
+            "(Reading live state for this plan took \(count(s.readRequests, "request", "requests")).)",
         ]
     }
 

@@ -127,6 +127,8 @@ public final class Applier: Sendable {
                 state.stopDetail = detail
             }
         }
+        // Requests waiting for the rate limiter see it through a StoppableGate and are not sent.
+        stopSignal.request()
     }
 
     /// Takes one request from the `--max-requests` budget; false (and a stop) when it is spent.
@@ -286,8 +288,12 @@ public final class Applier: Sendable {
                       outcome: error.category.rawValue)
                 switch error.category {
                 case .authentication, .budgetExhausted, .cancelled:
-                    // Rejected before it took effect, or we are stopping: leave it in doubt for the next run.
+                    // Rejected before it took effect, or we are stopping: leave it for the next run (in doubt when
+                    // the request went out, pending again when it never left the rate limiter).
                     stop(for: error)
+                    if !error.requestSent {
+                        try journal.withdrawIntent(runID: runID, row: row.row, attempt: row.attempts + attempts)
+                    }
                     return
                 case .invalidData:
                     try finish(runID, row.row, .failed, status: error.status, category: error.category.rawValue,

@@ -66,6 +66,27 @@ public final class StopSignal: Sendable {
     public var isRequested: Bool { state.withLock { $0 } }
 }
 
+/// A gate that stops letting requests through once the run is stopping: a request that was waiting for its rate-limit
+/// slot when Ctrl-C (or a budget, breaker or credentials stop) came is not sent at all. The client reports it as
+/// cancelled before sending, and the row stays pending.
+public struct StoppableGate: RequestGate {
+    let inner: any RequestGate
+    let signal: StopSignal
+
+    public init(_ inner: any RequestGate, signal: StopSignal) {
+        self.inner = inner
+        self.signal = signal
+    }
+
+    public func acquire() async throws {
+        if signal.isRequested { throw CancellationError() }
+        try await inner.acquire()
+        if signal.isRequested { throw CancellationError() }
+    }
+
+    public func serverRejectedForRate() { inner.serverRejectedForRate() }
+}
+
 /// One request the run sent (for the audit log). Never holds the token.
 public struct RequestEvent: Sendable {
     public var time: Double

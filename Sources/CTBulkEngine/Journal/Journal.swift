@@ -183,6 +183,15 @@ public struct Journal: Sendable {
         }
     }
 
+    /// Takes back an intent whose request was never sent (the run stopped while it waited for the rate limiter): the
+    /// row is pending again, not in doubt.
+    public func withdrawIntent(runID: Int64, row: Int, attempt: Int) throws(JournalError) {
+        try write { db in
+            try db.execute(sql: "UPDATE run_row SET intent_at = NULL, sent_action = NULL, attempts = ? WHERE run_id = ? AND row = ? AND outcome IS NULL",
+                           arguments: [max(attempt - 1, 0), runID, row])
+        }
+    }
+
     /// Records a row's outcome.
     public func recordOutcome(runID: Int64, row: Int, outcome: RowOutcome, httpStatus: Int?, category: String?,
                               message: String?, attempts: Int) throws(JournalError) {
