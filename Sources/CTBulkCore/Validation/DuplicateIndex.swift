@@ -1,14 +1,13 @@
 /// Finds the same number in several rows: with different settings an error naming both rows, with identical
-/// settings a warning (the later copy is skipped). Keeps a few bytes per distinct number, not the rows.
+/// settings a warning (the later copy is skipped). Keeps 16 bytes per distinct number, not the rows.
+///
+/// The index is 256 open-addressing tables (linear probing, at most 3/4 full) chosen by the number's hash, each
+/// growing on its own, so growing never holds two copies of the whole index: about 25–45 MB per million distinct
+/// numbers (a `[UInt64: Entry]` took 50 MB, and 75 MB while it doubled, which put `validate` of a 1,000,000-row
+/// file above 100 MB; docs/benchmarks.md).
 struct DuplicateIndex {
-    private struct Entry {
-        var row: Int32
-        var firstHadWarnings: Bool
-        var conflicted: Bool
-        var fingerprint: Int
-    }
-
-    private var first: [UInt64: Entry] = [:]
+    private static let shardBits = 8
+    private var shards = [Shard](repeating: Shard(), count: 1 << shardBits)
 
     enum Verdict: Equatable {
         case first
@@ -19,16 +18,68 @@ struct DuplicateIndex {
     }
 
     mutating func record(_ row: JobRow, hasWarnings: Bool) -> Verdict {
-        let key = row.phoneNumber.numericValue
-        let fingerprint = row.settings.hashValue
-        if var existing = first[key] {
-            if existing.fingerprint == fingerprint { return .identical(firstRow: Int(existing.row)) }
-            let newly = !existing.conflicted
-            existing.conflicted = true
-            first[key] = existing
-            return .conflict(firstRow: Int(existing.row), firstNewlyConflicted: newly, firstHadWarnings: existing.firstHadWarnings)
+        // 7xxxxxxxxxx minus 69 999 999 999: 1...10^10, 34 bits, never 0 (0 marks an empty slot).
+        let number = row.phoneNumber.numericValue &- 69_999_999_999
+        let hash = Self.mix(number)
+        let fingerprint = UInt64(bitPattern: Int64(row.settings.hashValue)) >> 2
+        return shards[Int(truncatingIfNeeded: hash >> 56)].record(
+            number: number, hash: hash, row: UInt64(min(max(row.row, 0), Shard.rowMask)), fingerprint: fingerprint,
+            hasWarnings: hasWarnings)
+    }
+
+    /// SplitMix64's finaliser: every bit of the number reaches every bit of the hash.
+    static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &* 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Two words per slot: `number << 30 | row`, and `fingerprint << 2 | conflicted << 1 | firstHadWarnings`
+    /// (the fingerprint is the top 62 bits of the settings' hash).
+    private struct Shard {
+        static let rowMask = (1 << 30) - 1
+        var words: [UInt64] = []
+        var count = 0
+
+        var capacity: Int { words.count / 2 }
+
+        mutating func record(number: UInt64, hash: UInt64, row: UInt64, fingerprint: UInt64,
+                             hasWarnings: Bool) -> Verdict {
+            if (count + 1) * 4 > capacity * 3 { grow() }
+            let mask = capacity - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let key = words[2 * slot]
+                if key == 0 {
+                    words[2 * slot] = number << 30 | row
+                    words[2 * slot + 1] = fingerprint << 2 | (hasWarnings ? 1 : 0)
+                    count += 1
+                    return .first
+                }
+                if key >> 30 == number {
+                    let value = words[2 * slot + 1]
+                    let firstRow = Int(truncatingIfNeeded: key & UInt64(Self.rowMask))
+                    if value >> 2 == fingerprint { return .identical(firstRow: firstRow) }
+                    words[2 * slot + 1] = value | 2
+                    return .conflict(firstRow: firstRow, firstNewlyConflicted: value & 2 == 0,
+                                     firstHadWarnings: value & 1 != 0)
+                }
+                slot = (slot + 1) & mask
+            }
         }
-        first[key] = Entry(row: Int32(clamping: row.row), firstHadWarnings: hasWarnings, conflicted: false, fingerprint: fingerprint)
-        return .first
+
+        private mutating func grow() {
+            let old = words
+            let newCapacity = max(capacity * 2, 16)
+            words = [UInt64](repeating: 0, count: newCapacity * 2)
+            let mask = newCapacity - 1
+            for index in stride(from: 0, to: old.count, by: 2) where old[index] != 0 {
+                var slot = Int(truncatingIfNeeded: DuplicateIndex.mix(old[index] >> 30)) & mask
+                while words[2 * slot] != 0 { slot = (slot + 1) & mask }
+                words[2 * slot] = old[index]
+                words[2 * slot + 1] = old[index + 1]
+            }
+        }
     }
 }
