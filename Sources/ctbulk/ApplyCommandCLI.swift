@@ -86,6 +86,7 @@ struct ApplyCommandCLI: AsyncParsableCommand {
         options.reportDirectory = reportDir
         options.quiet = quiet
         options.language = common.language.value
+        options.trapsSignals = true
         try finish(await ApplyCommand.run(options, console: StandardConsole()))
     }
 }

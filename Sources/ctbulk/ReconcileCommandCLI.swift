@@ -47,6 +47,7 @@ struct ReconcileCommandCLI: AsyncParsableCommand {
         options.reportDirectory = reportDir
         options.quiet = quiet
         options.language = common.language.value
+        options.trapsSignals = true
         try finish(await ReconcileCommand.run(options, console: StandardConsole()))
     }
 }
@@ -127,6 +128,6 @@ struct RunCommandCLI: AsyncParsableCommand {
     var quiet = false
 
     func run() async throws {
-        try finish(await RunCommand.run(specPath: spec, yes: yes, quiet: quiet, console: StandardConsole()))
+        try finish(await RunCommand.run(specPath: spec, yes: yes, quiet: quiet, console: StandardConsole(), trapsSignals: true))
     }
 }

@@ -148,7 +148,8 @@ struct StateRecord: Decodable, Equatable {
 /// A minimal HTTP/1.1 client over a loopback socket, for the sandbox's admin routes (no dependency, bounded by a
 /// socket timeout).
 enum LoopbackHTTP {
-    static func request(_ method: String, port: Int, path: String, body: String = "", timeoutSeconds: Int = 10) throws -> Data {
+    static func request(_ method: String, port: Int, path: String, body: String = "", timeoutSeconds: Int = 10,
+                        headers: [String: String] = [:]) throws -> Data {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ProcessTestError("socket: \(errno)") }
         defer { close(fd) }
@@ -166,6 +167,7 @@ enum LoopbackHTTP {
         let payload = Array(body.utf8)
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         if !payload.isEmpty { head += "Content-Type: application/json\r\n" }
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
         head += "Content-Length: \(payload.count)\r\n\r\n"
         let bytes = Array(head.utf8) + payload
         var sent = 0

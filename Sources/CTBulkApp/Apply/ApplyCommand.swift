@@ -162,7 +162,7 @@ public enum ApplyCommand {
         let progress = try ApplyProgress(total: rows.count, alreadyDone: done, console: console, quiet: options.quiet,
                                          language: language, logFile: options.logFile)
         let stop = session.stopSignal
-        let trap = SignalTrap(stop: stop, console: console, language: language)
+        let trap = options.trapsSignals ? SignalTrap(stop: stop, console: console, language: language) : nil
         let settings = ApplySettings(concurrency: options.concurrency ?? ApplySettings.defaultConcurrency(rate: session.rate),
                                      backoff: Backoff(maxAttempts: max(options.maxAttempts, 1)), breaker: options.breaker,
                                      maxRequests: options.maxRequests, canary: options.canary)
@@ -181,7 +181,7 @@ public enum ApplyCommand {
                 report = try await current.run(runID)
             }
         }
-        trap.cancel()
+        trap?.cancel()
         progress.finish()
 
         let directory = options.reportDirectory ?? (URL(fileURLWithPath: options.journalPath).deletingLastPathComponent().path + "/runs/\(runID)")

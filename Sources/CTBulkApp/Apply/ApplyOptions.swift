@@ -23,6 +23,9 @@ public struct ApplyOptions: Sendable {
     public var reportDirectory: String?
     public var quiet = false
     public var language: Language = .en
+    /// Handle Ctrl-C and SIGTERM (first: stop sending, finish what is in flight; second: exit at once). The command
+    /// line sets it; a library caller (a test) keeps its own process's signal handling.
+    public var trapsSignals = false
 
     public init(input: InputOptions?, api: APIOptions) {
         self.input = input

@@ -7,12 +7,14 @@ import Foundation
 /// second exits at once (the journal stays consistent: every record is its own transaction).
 final class SignalTrap: @unchecked Sendable {
     private let sources: [DispatchSourceSignal]
+    private let previous: [(Int32, sighandler_t?)]
 
     init(stop: StopSignal, console: any Console, language: Language) {
         var count = 0
         let queue = DispatchQueue(label: "ctbulk.signals")
+        var previous: [(Int32, sighandler_t?)] = []
         sources = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
+            previous.append((number, signal(number, SIG_IGN)))
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler {
                 count += 1
@@ -28,11 +30,11 @@ final class SignalTrap: @unchecked Sendable {
             source.resume()
             return source
         }
+        self.previous = previous
     }
 
     func cancel() {
         for source in sources { source.cancel() }
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
+        for (number, handler) in previous { signal(number, handler) }
     }
 }

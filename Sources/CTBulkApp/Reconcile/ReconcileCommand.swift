@@ -21,6 +21,8 @@ public enum ReconcileCommand {
         public var reportDirectory: String?
         public var quiet = false
         public var language: Language = .en
+        /// Handle Ctrl-C during `--apply` (the command line sets it).
+        public var trapsSignals = false
 
         public init(input: InputOptions, api: APIOptions) {
             self.input = input
@@ -129,6 +131,7 @@ public enum ReconcileCommand {
         apply.yes = true
         apply.language = language
         apply.reportDirectory = options.reportDirectory
+        apply.trapsSignals = options.trapsSignals
         let code = try await ApplyCommand.execute(runID: runID, journal: journal, session: session, options: apply, console: console)
         let after = try journal.counts(of: runID)
         successfulReads += after["applied"] ?? 0

@@ -86,7 +86,8 @@ public struct JobSpec: Sendable, Decodable, Equatable {
 /// `ctbulk run SPEC`: runs a job spec in its mode.
 public enum RunCommand {
     public static func run(specPath: String, yes: Bool, quiet: Bool, console: any Console,
-                           environment: [String: String] = ProcessInfo.processInfo.environment) async -> Int32 {
+                           environment: [String: String] = ProcessInfo.processInfo.environment,
+                           trapsSignals: Bool = false) async -> Int32 {
         let spec: JobSpec
         do { spec = try JobSpec.load(path: specPath) } catch {
             console.err(error.description)
@@ -109,6 +110,7 @@ public enum RunCommand {
             options.maxRequests = spec.maxRequests
             options.reportDirectory = spec.reportDir
             options.language = language
+            options.trapsSignals = trapsSignals
             return await ApplyCommand.run(options, console: console)
         case .reconcile:
             var options = ReconcileCommand.Options(input: input, api: api)
@@ -120,6 +122,7 @@ public enum RunCommand {
             options.reportDirectory = spec.reportDir
             options.quiet = quiet
             options.language = language
+            options.trapsSignals = trapsSignals
             return await ReconcileCommand.run(options, console: console)
         }
     }

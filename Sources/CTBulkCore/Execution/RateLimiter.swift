@@ -46,15 +46,21 @@ public final class SlidingWindowRateLimiter<C: Clock>: RequestGate, Sendable whe
     public let fixedSpacing: Duration?
     private let clock: C
     private let state: Mutex<State>
+    private let keepsHistory: Bool
 
     private struct State {
-        /// Slot times handed out, oldest first; at most `limit` kept.
+        /// Slot times handed out, oldest first; at most `limit` kept. They order and pace the waiters.
         var starts: [C.Instant] = []
         var head = 0
         var granted = 0
         var margin: Duration
         /// The latest slot handed out.
         var last: C.Instant?
+        /// The times requests were actually let go, newest last; at most `limit` kept. A waiter that wakes late
+        /// (a busy machine) is let go later than its slot; checking against these keeps the limit exact anyway.
+        var confirmed: [C.Instant] = []
+        /// Every confirmed start, for tests (`keepsHistory`).
+        var history: [C.Instant] = []
     }
 
     /// - Parameters:
@@ -63,9 +69,14 @@ public final class SlidingWindowRateLimiter<C: Clock>: RequestGate, Sendable whe
     ///   - margin: extra spacing added to the window.
     ///   - spacing: the least time between two starts; nil (the default) for `(window + margin) / limit`, evenly
     ///     spaced; `.zero` lets up to `limit` requests start at once.
-    public init(limit: Int, window: Duration = .seconds(1), margin: Duration = .milliseconds(15),
-                spacing: Duration? = nil, clock: C) {
+    public convenience init(limit: Int, window: Duration = .seconds(1), margin: Duration = .milliseconds(15),
+                            spacing: Duration? = nil, clock: C) {
+        self.init(limit: limit, window: window, margin: margin, spacing: spacing, clock: clock, keepsHistory: false)
+    }
+
+    init(limit: Int, window: Duration, margin: Duration, spacing: Duration?, clock: C, keepsHistory: Bool) {
         precondition(limit > 0, "limit must be positive")
+        self.keepsHistory = keepsHistory
         self.limit = limit
         self.window = window
         self.maxMargin = max(margin, .milliseconds(250))
@@ -90,10 +101,13 @@ public final class SlidingWindowRateLimiter<C: Clock>: RequestGate, Sendable whe
         state.withLock { state in state.margin = min(state.margin + .milliseconds(10), maxMargin) }
     }
 
+    /// The confirmed start times (only with `keepsHistory`, for tests).
+    var history: [C.Instant] { state.withLock { $0.history } }
+
     public func acquire() async throws {
         try Task.checkCancellation()
         let now = clock.now
-        let slot: C.Instant = state.withLock { state in
+        var slot: C.Instant = state.withLock { state in
             var slot = now
             if let last = state.last { slot = max(slot, last.advanced(by: spacing(margin: state.margin))) }
             if state.starts.count == limit {
@@ -105,11 +119,30 @@ public final class SlidingWindowRateLimiter<C: Clock>: RequestGate, Sendable whe
                 state.starts.append(slot)
             }
             state.last = slot
-            state.granted += 1
             return slot
         }
-        let wait = now.duration(to: slot)
-        if wait > .zero { try await clock.sleep(until: slot, tolerance: .milliseconds(1)) }
+        while true {
+            if clock.now < slot { try await clock.sleep(until: slot, tolerance: .milliseconds(1)) }
+            // Confirm against the times requests were really let go: if an earlier waiter woke late, wait for it.
+            let later: C.Instant? = state.withLock { state in
+                let now = clock.now
+                var earliest = now
+                if state.confirmed.count == limit, let oldest = state.confirmed.first {
+                    earliest = max(earliest, oldest.advanced(by: window + state.margin))
+                }
+                if let newest = state.confirmed.last {
+                    earliest = max(earliest, newest.advanced(by: spacing(margin: state.margin)))
+                }
+                if earliest > now { return earliest }
+                if state.confirmed.count == limit { state.confirmed.removeFirst() }
+                state.confirmed.append(now)
+                state.granted += 1
+                if keepsHistory { state.history.append(now) }
+                return nil
+            }
+            guard let later else { return }
+            slot = later
+        }
     }
 }
 
