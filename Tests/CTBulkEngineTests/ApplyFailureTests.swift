@@ -95,6 +95,9 @@ import Testing
                 #expect(first.stopReason == .budget)
                 #expect(first.stopDetail?.contains("403") == true)
                 #expect(first.applied == 9)
+                // Writes refused for the budget cannot have taken effect: those rows are pending, not in doubt.
+                #expect(first.counts["in-doubt"] == nil, "\(first.counts)")
+                #expect(first.counts["pending"] == changed.count - 9)
                 let run = try journal.run(runID)
                 #expect(run?.status == .stopped && run?.stopReason == "budget")
                 #expect(try journal.unfinishedRun(jobSHA256: plan.inputSHA256, account: accountLabel(sandbox))?.id == runID)

@@ -106,7 +106,6 @@ import Testing
         }
     }
 
-    /// A rate limiter that counts the requests it lets through after the stop was requested.
     /// Counts the requests let through after the stop (as `ApplyCommand` builds it: the limiter behind a StoppableGate).
     final class CountingGate: RequestGate {
         let inner: any RequestGate
@@ -144,6 +143,43 @@ import Testing
             // the slot once the run stops, so nothing queued at the limiter goes out, and the row is pending again.
             #expect(gate.afterStop.withLock { $0 } == 0)
             #expect(report.counts["pending", default: 0] > 0)
+        }
+    }
+
+    @Test func rowsWhoseWriteTheAPIRefusedWithA429AreNotLeftInDoubtByAStop() async throws {
+        // The API allows 5 requests a second and the client does not pace itself: writes get 429 and wait to retry
+        // when the stop comes. A 429 is refused before processing, so those rows are pending, not in doubt.
+        try await Sandbox.withSandbox(sandboxConfiguration(numbers: 14, rateLimit: 5)) { sandbox in
+            let initial = sandbox.numbers()
+            let rows = jobRows(initial, count: 14)
+            let changed = changedNumbers(initial, rows)
+            let plan = try await withClient(sandbox) { client in try await makePlan(client, rows) }
+            try await Task.sleep(for: .milliseconds(1100))  // the plan's reads leave the API's window
+            let journal = try Journal(path: ScratchDirectory().path("journal.sqlite"))
+            let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
+            let stop = StopSignal()
+            let settings = ApplySettings(concurrency: 8, backoff: Backoff(base: .milliseconds(50), cap: .milliseconds(200), maxAttempts: 6))
+            try await withClient(sandbox) { client in
+                let report = try await Applier(client: client, journal: journal, settings: settings,
+                                               observer: RecordingObserver { applied in if applied == 2 { stop.request() } },
+                                               stopSignal: stop).run(runID)
+                #expect(report.stopReason == .interrupted)
+                #expect(sandbox.stats().rejected.rateLimit > 0, "some writes were refused with 429")
+                #expect(report.counts["in-doubt"] == nil, "a write refused with 429 cannot have taken effect: \(report.counts)")
+                let applied = try journal.rows(of: runID).filter { $0.outcome == .applied }.map(\.phone)
+                #expect(Set(sandbox.stats().writes.keys) == Set(applied))
+
+            }
+            // The rest, paced below the API's limit.
+            try await Task.sleep(for: .milliseconds(1100))
+            try await withClient(sandbox, gate: SlidingWindowRateLimiter(limit: 4)) { client in
+                let rest = try await Applier(client: client, journal: journal,
+                                             settings: ApplySettings(concurrency: 4, backoff: settings.backoff)).run(runID)
+                #expect(rest.stopReason == nil, "\(rest.counts)")
+                #expect(rest.counts == ["applied": changed.count, "no-op": rows.count - changed.count])
+                #expect(sandbox.numbers() == expectedAccount(initial, after: rows))
+                #expect(sandbox.stats().writes.values.allSatisfy { $0.total == 1 })
+            }
         }
     }
 

@@ -288,11 +288,14 @@ public final class Applier: Sendable {
                       outcome: error.category.rawValue)
                 switch error.category {
                 case .authentication, .budgetExhausted, .cancelled:
-                    // Rejected before it took effect, or we are stopping: leave it for the next run (in doubt when
-                    // the request went out, pending again when it never left the rate limiter).
+                    // Rejected before it took effect, or we are stopping: leave it for the next run (pending again
+                    // when it never left the rate limiter or the API refused it unprocessed, in doubt when a
+                    // cancelled request may have reached the API).
                     stop(for: error)
                     if !error.requestSent {
                         try journal.withdrawIntent(runID: runID, row: row.row, attempt: row.attempts + attempts)
+                    } else if error.category != .cancelled {
+                        try journal.recordRefused(runID: runID, row: row.row)
                     }
                     return
                 case .invalidData:
@@ -300,7 +303,9 @@ public final class Applier: Sendable {
                                message: error.body ?? error.detail, attempts: row.attempts + attempts)
                     return
                 case .rateLimited:
-                    // Refused before processing: retry the same request after the wait.
+                    // Refused before processing: not in doubt while it waits (a stop or a kill then leaves it
+                    // pending); retry the same request after the wait.
+                    try journal.recordRefused(runID: runID, row: row.row)
                     if attempts >= settings.backoff.maxAttempts {
                         try finish(runID, row.row, .failed, status: error.status, category: error.category.rawValue,
                                    message: "still rate-limited after \(attempts) attempts", attempts: row.attempts + attempts)

@@ -192,6 +192,16 @@ public struct Journal: Sendable {
         }
     }
 
+    /// Records that the API refused the row's last request before processing it (429, a spent points budget, refused
+    /// credentials): it cannot have taken effect, so the row is no longer in doubt but pending. The attempts and the
+    /// before-image stay.
+    public func recordRefused(runID: Int64, row: Int) throws(JournalError) {
+        try write { db in
+            try db.execute(sql: "UPDATE run_row SET intent_at = NULL WHERE run_id = ? AND row = ? AND outcome IS NULL",
+                           arguments: [runID, row])
+        }
+    }
+
     /// Records a row's outcome.
     public func recordOutcome(runID: Int64, row: Int, outcome: RowOutcome, httpStatus: Int?, category: String?,
                               message: String?, attempts: Int) throws(JournalError) {
