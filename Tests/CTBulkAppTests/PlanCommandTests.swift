@@ -89,4 +89,33 @@ import Testing
         #expect(code == 64)
         #expect(console.stderr.contains("http"))
     }
+
+    @Test func aFreeNumberWithoutASourceIsAPlanErrorNotACreateTheAPIWouldRefuse() async {
+        let dir = TempDir()
+        let path = dir.write("free.csv", "phone;redirect_number\n79990000001;74951234567\n79990000005;74951234567\n")
+        let console = CapturingConsole()
+        let code = await PlanCommand.run(PlanOptions(input: InputOptions(path: path), api: APIOptions(sandbox: true, rate: 50)),
+                                         console: console)
+        #expect(code == 65)
+        #expect(console.stdout.contains("! 79990000001 (row 2): error"))
+        #expect(console.stdout.contains("live.free_needs_source"))
+        #expect(console.stdout.contains("~ 79990000005 (row 3): update"))
+    }
+
+    @Test func applyReportsNumbersMissingFromTheAccountAsNotAppliedAndExits1() async throws {
+        let dir = TempDir()
+        let path = dir.write("unknown.csv", "phone;pool\n79990000005;Новый\n79000000000;B\n")
+        var options = ApplyOptions(input: InputOptions(path: path), api: APIOptions(sandbox: true, rate: 50))
+        options.yes = true
+        options.quiet = true
+        options.journalPath = dir.path("j.sqlite")
+        options.reportDirectory = dir.path("run")
+        let console = CapturingConsole()
+        #expect(await ApplyCommand.run(options, console: console) == 1)
+        #expect(console.stdout.contains("1 applied"))
+        #expect(console.stdout.contains("1 skipped"))
+        let failures = try String(contentsOfFile: dir.path("run/failures.csv"), encoding: .utf8)
+        #expect(failures.contains("79000000000;B;3;number not in the account"))
+        #expect(!failures.contains("79990000005"))
+    }
 }

@@ -179,11 +179,13 @@ import Testing
             let initial = sandbox.numbers()
             let free = initial.keys.sorted().filter { initial[$0] == .some(nil) }
             try #require(free.count >= 24)
-            // Every other row sets only a pool on a free number: the API needs display options to add a free number
-            // to a pool, so it refuses those creates.
+            // Every other row asks for a reserve time-out of 5 s (put straight into the plan, past validation): the API
+            // refuses those creates as invalid.
+            let reserve = ReserveRedirect(reserveNumber: PhoneNumber(canonical: "74957654321"), reserveTimeOut: 5)
             let rows = free.prefix(24).enumerated().map { index, number in
                 let settings = index % 2 == 0
-                    ? NumberSettings(poolName: "Без источника")
+                    ? NumberSettings(poolName: "Пул", displayOptions: DisplayOptions(source: "ok"),
+                                     redirectOptions: RedirectOptions(redirectNumber: PhoneNumber(canonical: "74951234567"), reserve: reserve))
                     : NumberSettings(poolName: "Пул", displayOptions: DisplayOptions(source: "ok"))
                 return JobRow(row: index + 2, phoneNumber: number, settings: settings)
             }

@@ -206,6 +206,7 @@ public enum ApplyCommand {
             // 0 only when every row was applied or already as desired: a row skipped because its live state changed
             // since the plan was not applied either, and it is in the failures report like a failed one.
             let notApplied = report.failed + (report.counts[RowOutcome.changedSincePlan.rawValue] ?? 0)
+                + (report.counts[RowOutcome.skipped.rawValue] ?? 0)
             return notApplied > 0 ? ExitStatus.failure.rawValue : ExitStatus.ok.rawValue
         }
     }

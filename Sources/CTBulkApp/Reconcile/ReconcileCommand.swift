@@ -116,7 +116,9 @@ public enum ReconcileCommand {
         let plan = Plan(inputPath: options.input.path, inputSHA256: sha, csv: csv, baseURL: session.client.configuration.baseURL,
                         siteID: session.client.configuration.siteId, readBatchSize: session.client.configuration.readBatchSize,
                         rate: session.rate,
-                        rows: report.rows.map { PlannedRow(row: $0.row, phoneNumber: $0.phoneNumber, desired: $0.desired, live: $0.live) },
+                        // Numbers missing from the account cannot be fixed by applying: they stay drift (exit 2).
+                        rows: report.rows.filter { $0.status != .unknown }
+                            .map { PlannedRow(row: $0.row, phoneNumber: $0.phoneNumber, desired: $0.desired, live: $0.live) },
                         readRequests: report.readRequests)
         let journal = try Journal(path: options.journalPath)
         let runID: Int64

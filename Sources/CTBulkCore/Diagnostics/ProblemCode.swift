@@ -44,6 +44,7 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     case duplicateIdentical = "duplicate.identical"
     // Live state and inventory
     case numberUnknown = "live.number_unknown"
+    case freeNumberNeedsSource = "live.free_needs_source"
     case inventoryNotConnected = "inventory.not_connected"
     case inventoryInactive = "inventory.inactive"
     case inventoryInUse = "inventory.in_use"
@@ -163,6 +164,9 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
         case .numberUnknown:
             return ru ? "Номера нет в аккаунте (API не вернул его). Проверьте номер и SiteId."
                 : "The number is not in the account (the API did not return it). Check the number and the SiteId."
+        case .freeNumberNeedsSource:
+            return ru ? "Номер свободен: чтобы поставить его в пул, укажите хотя бы источник (source) в параметрах отображения."
+                : "The number is free: to put it in a pool, give display options with at least a source."
         case .inventoryNotConnected:
             return ru ? "Номер не подключён в UIS (get.virtual_numbers его не знает)."
                 : "The number is not connected in UIS (get.virtual_numbers does not know it)."

@@ -43,9 +43,16 @@ public struct PlannedRow: Sendable, Codable, Equatable {
             changes = []
             problem = Problem(.numberUnknown, row: row, column: "phoneNumber", value: phoneNumber.digits)
         case .free:
-            action = .create
             changes = desired.changes(from: nil)
-            body = desired.withoutClears
+            if desired.displayOptions?.source == nil {
+                // A used number is one with display options (the API's "displayOptions: null" means free), so a free
+                // number cannot be put in a pool without at least a source.
+                action = .error
+                problem = Problem(.freeNumberNeedsSource, row: row, column: "displayOptions.source", value: phoneNumber.digits)
+            } else {
+                action = .create
+                body = desired.withoutClears
+            }
         case .used(let current):
             changes = desired.changes(from: current)
             if changes.isEmpty {

@@ -22,7 +22,7 @@ public struct RunReports: Sendable {
         for row in rows { byRow[row.row] = row }
         let paths = RunReports(results: directory + "/results.csv", failures: directory + "/failures.csv",
                                summary: directory + "/summary.json")
-        let failedOutcomes: Set<RowOutcome> = [.failed, .changedSincePlan]
+        let failedOutcomes: Set<RowOutcome> = [.failed, .changedSincePlan, .skipped]
 
         // Re-read the input when it is still there, unchanged, to keep its own cells and dialect.
         let layout = run.layout
