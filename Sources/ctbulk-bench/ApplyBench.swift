@@ -48,8 +48,10 @@ struct ApplyFigures: Codable, Sendable {
     var applyRequestsGranted: Int
     /// From the first to the last write answer.
     var writeSpanSeconds: Double
-    /// (writes - 1) / span: the brief's "writes / time from first to last write".
+    /// (writes - 1) / span: writes per second from the first to the last write (n writes span n - 1 intervals).
     var writeRateSpan: Double
+    /// writes / span, the formula taken literally: 1/n higher than ``writeRateSpan``.
+    var writeRateSpanLiteral: Double
     /// 1 / least-squares slope of write answer time against write ordinal: the sustained rate, insensitive to the
     /// limiter's bursts at both ends of the run.
     var writeRateSustained: Double
@@ -233,7 +235,9 @@ enum ApplyBench {
                     writesOK: writeTimes.count, writeRequests: writeEntries.count,
                     applyReadRequests: entries.filter { $0.event.action == "read" }.count,
                     applyRequestsGranted: applyGrants.count, writeSpanSeconds: writeSpan,
-                    writeRateSpan: writeRateSpan, writeRateSustained: writeRateSustained,
+                    writeRateSpan: writeRateSpan,
+                    writeRateSpanLiteral: writeSpan > 0 ? Double(writeTimes.count) / writeSpan : 0,
+                    writeRateSustained: writeRateSustained,
                     requestRateSpan: requestRateSpan, requestRateSustained: requestRateSustained,
                     writePercentOfLimitSpan: spanShare * 100, writePercentOfLimitSustained: sustainedShare * 100,
                     requestPercentOfLimitSustained: requestRateSustained / limit * 100,
