@@ -233,13 +233,14 @@ import Glibc
         #expect(staleFailures.contains(used[0]) && !staleFailures.contains(used[1]))
         #expect(try sandbox.state().first { $0.phoneNumber == used[0] }?.poolName == "Руками", "the hand edit stands")
 
-        // A free number needs display options to join a pool: the API refuses a row that sets only the pool.
+        // A free number needs display options to join a pool: the plan refuses a row that sets only the pool (the API
+        // would), apply skips it, lists it in failures.csv with the reason, and goes ahead with the rest.
         let rejected = dir.write("rejected.csv", "phone_number;pool_name;source\n\(free[0]);Только пул;\n\(used[3]);Пул;src\n")
         let result = try await Self.run(["apply", rejected, "--yes", "--base-url", sandbox.baseURL, "--journal", dir.path("j.sqlite"),
                                          "--report-dir", dir.path("rejected"), "--quiet"], in: dir, label: "apply-rejected")
         #expect(result.code == 1, "\(result.out) \(result.err)")
         let failures = try String(contentsOfFile: dir.path("rejected/failures.csv"), encoding: .utf8)
-        #expect(failures.contains(free[0]) && failures.contains("displayOptions") && !failures.contains(used[3]))
+        #expect(failures.contains(free[0]) && failures.contains("live.free_needs_source") && !failures.contains(used[3]), "\(failures)")
     }
 
     @Test func aCanaryPausesWithExit0AndABreakerStopsWithExit75BothResumable() async throws {
@@ -262,11 +263,20 @@ import Glibc
         #expect(rest.code == 0, "\(rest.err)")
         try Self.expectConverged(sandbox, job)
 
-        // Free numbers given only a pool: the API refuses each create; three in a row trip the breaker.
+        // Rows the API refuses: a saved plan edited by hand to a reserve time-out of 5 s (validation would stop it in a
+        // job file); each create is refused as invalid, and three in a row trip the breaker.
         let free = state.filter(\.isFree).map(\.phoneNumber).sorted().suffix(10)
-        let bad = dir.write("bad-rows.csv", "phone_number;pool_name\n" + free.map { "\($0);Только пул\n" }.joined())
-        let breaker = try await Self.run(["apply", bad, "--yes", "--base-url", sandbox.baseURL, "--rate", "200", "--journal", journal,
-                                          "--concurrency", "1", "--breaker-consecutive", "3", "--quiet"], in: dir, label: "breaker")
+        let bad = dir.write("bad-rows.csv", "phone_number;pool_name;source;redirect_number;reserve_number;reserve_timeout\n"
+            + free.map { "\($0);Пул;src;74951234567;74957654321;30\n" }.joined())
+        let planned = try await Self.run(["plan", bad, "--base-url", sandbox.baseURL, "--rate", "200", "--out", dir.path("bad.json")],
+                                         in: dir, label: "plan-bad")
+        #expect(planned.code == 0, "\(planned.err)")
+        let edited = try String(contentsOfFile: dir.path("bad.json"), encoding: .utf8)
+            .replacingOccurrences(of: "\"reserveTimeOut\" : 30", with: "\"reserveTimeOut\" : 5")
+        try edited.write(toFile: dir.path("bad.json"), atomically: true, encoding: .utf8)
+        let breaker = try await Self.run(["apply", dir.path("bad.json"), "--yes", "--base-url", sandbox.baseURL, "--rate", "200",
+                                          "--journal", journal, "--concurrency", "1", "--breaker-consecutive", "3", "--quiet"],
+                                         in: dir, label: "breaker")
         #expect(breaker.code == 75, "\(breaker.err)")
         #expect(breaker.out.contains("[breaker]") && breaker.out.contains("3 failed"), "\(breaker.out)")
         #expect(try sandbox.stats().rejected.invalid == 3)

@@ -115,7 +115,7 @@ import Testing
         #expect(console.stdout.contains("1 applied"))
         #expect(console.stdout.contains("1 skipped"))
         let failures = try String(contentsOfFile: dir.path("run/failures.csv"), encoding: .utf8)
-        #expect(failures.contains("79000000000;B;3;number not in the account"))
+        #expect(failures.contains("79000000000;B;3;live.number_unknown: The number is not in the account"))
         #expect(!failures.contains("79990000005"))
     }
 }

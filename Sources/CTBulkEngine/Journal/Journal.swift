@@ -100,11 +100,15 @@ public struct Journal: Sendable {
                 """, arguments: [plan.inputPath, plan.inputSHA256, account, options, layout, Date().timeIntervalSince1970, plan.rows.count])
             let runID = db.lastInsertedRowID
             let statement = try db.makeStatement(sql: """
-                INSERT INTO run_row (run_id, row, phone, planned_action, desired, planned_live) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO run_row (run_id, row, phone, planned_action, desired, planned_live, error_category, message)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for row in plan.rows {
+                // A row the plan already knows it cannot apply keeps the plan's reason for the reports.
+                let reason = row.problem.map { "\($0.code.rawValue): \($0.message(.en))" }
                 try statement.execute(arguments: [runID, row.row, row.phoneNumber.digits, row.action.rawValue,
-                                                  try JSONCoding.encode(row.desired), try JSONCoding.encode(row.live)])
+                                                  try JSONCoding.encode(row.desired), try JSONCoding.encode(row.live),
+                                                  row.problem?.code.rawValue, reason])
             }
             return runID
         }
@@ -217,7 +221,8 @@ public struct Journal: Sendable {
     public func recordOutcomes(runID: Int64, rows: [Int], outcome: RowOutcome, message: String?) throws(JournalError) {
         try write { db in
             let statement = try db.makeStatement(sql: """
-                UPDATE run_row SET outcome = ?, message = ?, finished_at = ? WHERE run_id = ? AND row = ? AND outcome IS NULL
+                UPDATE run_row SET outcome = ?, message = COALESCE(message, ?), finished_at = ?
+                WHERE run_id = ? AND row = ? AND outcome IS NULL
                 """)
             let now = Date().timeIntervalSince1970
             for row in rows { try statement.execute(arguments: [outcome.rawValue, message, now, runID, row]) }
