@@ -18,10 +18,11 @@ struct SessionTests {
 
     @Test("when the server says the session expired, the client logs in again and repeats the call")
     func reloginOnExpiry() async throws {
-        let uis = UISSandboxConfiguration(sessionLifetime: .seconds(1), numberCount: 100)
+        // Long enough that the fresh session outlives the repeated call on a loaded machine.
+        let uis = UISSandboxConfiguration(sessionLifetime: .seconds(4), numberCount: 100)
         try await withUIS(uis, credentials: Self.login) { client, _ in
             _ = try await client.sourcesGroups()
-            try await Task.sleep(for: .milliseconds(1300))
+            try await Task.sleep(for: .milliseconds(4300))
             let groups = try await client.sourcesGroups()
             #expect(!groups.records.isEmpty)
             // Every rejected session led to exactly one new login (more than one only on a very slow machine).

@@ -47,6 +47,7 @@ public final class SlidingWindowRateLimiter<C: Clock>: RequestGate, Sendable whe
     private let clock: C
     private let state: Mutex<State>
     private let keepsHistory: Bool
+    private let baseMargin: Duration
 
     private struct State {
         /// Slot times handed out, oldest first; at most `limit` kept. They order and pace the waiters.
@@ -61,6 +62,8 @@ public final class SlidingWindowRateLimiter<C: Clock>: RequestGate, Sendable whe
         var confirmed: [C.Instant] = []
         /// Every confirmed start, for tests (`keepsHistory`).
         var history: [C.Instant] = []
+        /// When the server last answered 429.
+        var lastRejection: C.Instant?
     }
 
     /// - Parameters:
@@ -77,6 +80,7 @@ public final class SlidingWindowRateLimiter<C: Clock>: RequestGate, Sendable whe
     init(limit: Int, window: Duration, margin: Duration, spacing: Duration?, clock: C, keepsHistory: Bool) {
         precondition(limit > 0, "limit must be positive")
         self.keepsHistory = keepsHistory
+        self.baseMargin = margin
         self.limit = limit
         self.window = window
         self.maxMargin = max(margin, .milliseconds(250))
@@ -96,9 +100,12 @@ public final class SlidingWindowRateLimiter<C: Clock>: RequestGate, Sendable whe
 
     private func spacing(margin: Duration) -> Duration { fixedSpacing ?? (window + margin) / limit }
 
-    /// Each 429 widens the margin by 10 ms (up to ``maxMargin``): the limiter never gets faster on its own.
+    /// Each 429 widens the margin by 10 ms (up to ``maxMargin``); after a quiet minute it creeps back to where it started.
     public func serverRejectedForRate() {
-        state.withLock { state in state.margin = min(state.margin + .milliseconds(10), maxMargin) }
+        state.withLock { state in
+            state.margin = min(state.margin + .milliseconds(10), maxMargin)
+            state.lastRejection = clock.now
+        }
     }
 
     /// The confirmed start times (only with `keepsHistory`, for tests).
@@ -123,17 +130,19 @@ public final class SlidingWindowRateLimiter<C: Clock>: RequestGate, Sendable whe
         }
         while true {
             if clock.now < slot { try await clock.sleep(until: slot, tolerance: .milliseconds(1)) }
-            // Confirm against the times requests were really let go: if an earlier waiter woke late, wait for it.
+            // Confirm against the times requests were really let go: if an earlier waiter woke late, the window
+            // (not the spacing, which only paces and would never catch up after a stall) decides.
             let later: C.Instant? = state.withLock { state in
                 let now = clock.now
                 var earliest = now
                 if state.confirmed.count == limit, let oldest = state.confirmed.first {
                     earliest = max(earliest, oldest.advanced(by: window + state.margin))
                 }
-                if let newest = state.confirmed.last {
-                    earliest = max(earliest, newest.advanced(by: spacing(margin: state.margin)))
-                }
                 if earliest > now { return earliest }
+                // A margin widened by 429s creeps back (1 ms per request) once the server has been quiet for a minute.
+                if state.margin > baseMargin, let rejected = state.lastRejection, rejected.duration(to: now) > .seconds(60) {
+                    state.margin = max(baseMargin, state.margin - .milliseconds(1))
+                }
                 if state.confirmed.count == limit { state.confirmed.removeFirst() }
                 state.confirmed.append(now)
                 state.granted += 1
