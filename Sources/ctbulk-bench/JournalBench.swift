@@ -36,7 +36,7 @@ struct Percentiles: Codable, Sendable {
 enum JournalBench {
     /// Two runs of `rows` planned updates in a fresh journal (WAL, synchronous=NORMAL, as `ctbulk apply` opens it):
     /// the first records an intent and an outcome per row, the second an outcome only.
-    static func run(rows count: Int, folder: WorkFolder) throws -> JournalFigures {
+    static func run(rows count: Int, folder: WorkFolder) async throws -> JournalFigures {
         let live = NumberSettings(poolName: "Весна",
                                   displayOptions: DisplayOptions(source: "yandex", medium: "cpc", campaign: "old"),
                                   redirectOptions: RedirectOptions(redirectNumber: PhoneNumber(canonical: "74950000001")))
@@ -68,8 +68,8 @@ enum JournalBench {
         let both = Stopwatch()
         for row in planned {
             let started = clock.now
-            try journal.recordIntent(runID: first, row: row.row, action: "update", before: before, attempt: 1)
-            try journal.recordOutcome(runID: first, row: row.row, outcome: .applied, httpStatus: 200, category: nil,
+            try await journal.recordIntent(runID: first, row: row.row, action: "update", before: before, attempt: 1)
+            try await journal.recordOutcome(runID: first, row: row.row, outcome: .applied, httpStatus: 200, category: nil,
                                       message: nil, attempts: 1)
             bothSamples.append(started.duration(to: clock.now).seconds * 1000)
         }
@@ -81,7 +81,7 @@ enum JournalBench {
         let alone = Stopwatch()
         for row in planned {
             let started = clock.now
-            try journal.recordOutcome(runID: second, row: row.row, outcome: .applied, httpStatus: 200, category: nil,
+            try await journal.recordOutcome(runID: second, row: row.row, outcome: .applied, httpStatus: 200, category: nil,
                                       message: nil, attempts: 1)
             aloneSamples.append(started.duration(to: clock.now).seconds * 1000)
         }

@@ -81,11 +81,11 @@ func runBench() async -> Int32 {
             let outcomes = try args.int("outcomes", default: 50_000, range: 1...10_000_000)
             try args.checkAllUsed()
             guard args.positional.isEmpty else { throw UsageError("unexpected \(args.positional[0])") }
-            results.journal = try JournalBench.run(rows: outcomes, folder: folder)
+            results.journal = try await JournalBench.run(rows: outcomes, folder: folder)
         case "all":
             try args.checkAllUsed()
             guard args.positional.isEmpty else { throw UsageError("unexpected \(args.positional[0])") }
-            results.journal = try JournalBench.run(rows: 50_000, folder: folder)
+            results.journal = try await JournalBench.run(rows: 50_000, folder: folder)
             results.validate = try ValidateBench.run(rowCounts: [200_000, 1_000_000], folder: folder)
             var apply: [ApplyFigures] = []
             for (rate, latency, writes) in [(5, 100, 300), (5, 1_000, 300), (500, 20, 5_000)] {

@@ -123,7 +123,7 @@ import Testing
                 let arrived = [updates[0], creates[0]]
                 let lost = [updates[1], creates[1]]
                 for row in arrived + lost {
-                    try journal.recordIntent(runID: runID, row: row.row, action: row.action.rawValue, before: row.live, attempt: 1)
+                    try await journal.recordIntent(runID: runID, row: row.row, action: row.action.rawValue, before: row.live, attempt: 1)
                 }
                 for row in arrived { try sandbox.setNumber(row.phoneNumber, to: row.live.settings.map { $0.merging(row.desired) } ?? row.desired) }
                 #expect(try journal.counts(of: runID)["in-doubt"] == 4)

@@ -232,7 +232,7 @@ public final class Applier: Sendable {
     /// is stopping (it is then pending or in doubt, and the next run re-reads it).
     private func process(_ row: RowRecord, live: LiveNumber, runID: Int64) async throws(JournalError) {
         guard let number = row.phoneNumber, let desired = row.desiredSettings, let planned = row.plannedLiveState else {
-            try finish(runID, row.row, .failed, status: nil, category: nil, message: "unreadable journal row", attempts: row.attempts)
+            try await finish(runID, row.row, .failed, status: nil, category: nil, message: "unreadable journal row", attempts: row.attempts)
             return
         }
         var current = live
@@ -242,17 +242,17 @@ public final class Applier: Sendable {
         while true {
             // Decide from live state.
             if case .unknown = current {
-                try finish(runID, row.row, .changedSincePlan, status: nil, category: nil,
+                try await finish(runID, row.row, .changedSincePlan, status: nil, category: nil,
                            message: "the number is no longer in the account", attempts: row.attempts + attempts)
                 return
             }
             if desired.changes(from: current.settings).isEmpty && current != .free {
-                try finish(runID, row.row, sent ? .applied : .noop, status: nil, category: nil,
+                try await finish(runID, row.row, sent ? .applied : .noop, status: nil, category: nil,
                            message: sent ? "confirmed from live state" : "already as desired", attempts: row.attempts + attempts)
                 return
             }
             if current != planned {
-                try finish(runID, row.row, .changedSincePlan, status: nil, category: nil,
+                try await finish(runID, row.row, .changedSincePlan, status: nil, category: nil,
                            message: "live state changed since the plan: \(Self.describe(current))", attempts: row.attempts + attempts)
                 return
             }
@@ -262,7 +262,7 @@ public final class Applier: Sendable {
             let isCreate = current == .free
             let body = current.settings.map { $0.merging(desired) } ?? desired.withoutClears
             attempts += 1
-            try journal.recordIntent(runID: runID, row: row.row, action: isCreate ? "create" : "update",
+            try await journal.recordIntent(runID: runID, row: row.row, action: isCreate ? "create" : "update",
                                      before: beforeRecorded ? nil : current, attempt: row.attempts + attempts)
             beforeRecorded = true
             sent = true
@@ -281,7 +281,7 @@ public final class Applier: Sendable {
             switch result {
             case .success:
                 audit(number.digits, isCreate ? "create" : "update", attempts, status: 200, started: started, outcome: "ok")
-                try finish(runID, row.row, .applied, status: 200, category: nil, message: nil, attempts: row.attempts + attempts)
+                try await finish(runID, row.row, .applied, status: 200, category: nil, message: nil, attempts: row.attempts + attempts)
                 return
             case .failure(let error):
                 audit(number.digits, isCreate ? "create" : "update", attempts, status: error.status, started: started,
@@ -293,21 +293,21 @@ public final class Applier: Sendable {
                     // cancelled request may have reached the API).
                     stop(for: error)
                     if !error.requestSent {
-                        try journal.withdrawIntent(runID: runID, row: row.row, attempt: row.attempts + attempts)
+                        try await journal.withdrawIntent(runID: runID, row: row.row, attempt: row.attempts + attempts)
                     } else if error.category != .cancelled {
-                        try journal.recordRefused(runID: runID, row: row.row)
+                        try await journal.recordRefused(runID: runID, row: row.row)
                     }
                     return
                 case .invalidData:
-                    try finish(runID, row.row, .failed, status: error.status, category: error.category.rawValue,
+                    try await finish(runID, row.row, .failed, status: error.status, category: error.category.rawValue,
                                message: error.body ?? error.detail, attempts: row.attempts + attempts)
                     return
                 case .rateLimited:
                     // Refused before processing: not in doubt while it waits (a stop or a kill then leaves it
                     // pending); retry the same request after the wait.
-                    try journal.recordRefused(runID: runID, row: row.row)
+                    try await journal.recordRefused(runID: runID, row: row.row)
                     if attempts >= settings.backoff.maxAttempts {
-                        try finish(runID, row.row, .failed, status: error.status, category: error.category.rawValue,
+                        try await finish(runID, row.row, .failed, status: error.status, category: error.category.rawValue,
                                    message: "still rate-limited after \(attempts) attempts", attempts: row.attempts + attempts)
                         return
                     }
@@ -319,7 +319,7 @@ public final class Applier: Sendable {
                     guard let fresh = await read([number]) else { return }
                     current = fresh[number] ?? .unknown
                     if exhausted && !(desired.changes(from: current.settings).isEmpty && current != .free) {
-                        try finish(runID, row.row, .failed, status: error.status, category: error.category.rawValue,
+                        try await finish(runID, row.row, .failed, status: error.status, category: error.category.rawValue,
                                    message: "\(error.category) after \(attempts) attempts: \(error.detail)",
                                    attempts: row.attempts + attempts)
                         return
@@ -330,8 +330,8 @@ public final class Applier: Sendable {
     }
 
     private func finish(_ runID: Int64, _ row: Int, _ outcome: RowOutcome, status: Int?, category: String?, message: String?,
-                        attempts: Int) throws(JournalError) {
-        try journal.recordOutcome(runID: runID, row: row, outcome: outcome, httpStatus: status, category: category,
+                        attempts: Int) async throws(JournalError) {
+        try await journal.recordOutcome(runID: runID, row: row, outcome: outcome, httpStatus: status, category: category,
                                   message: message, attempts: attempts)
         observer.rowFinished(row: row, outcome: outcome)
         noteFinished(outcome)

@@ -173,24 +173,29 @@ public struct Journal: Sendable {
     }
 
     /// Records that a request is about to be sent for a row (and the live state read just before it, the first time).
-    public func recordIntent(runID: Int64, row: Int, action: String, before: LiveNumber?, attempt: Int) throws(JournalError) {
-        try write { db in
-            if let before {
+    public func recordIntent(runID: Int64, row: Int, action: String, before: LiveNumber?, attempt: Int) async throws(JournalError) {
+        let beforeText: String?
+        do { beforeText = try before.map { try JSONCoding.encode($0) } } catch {
+            throw JournalError(path: path, reason: String(describing: error))
+        }
+        let now = Date().timeIntervalSince1970
+        try await writeAsync { db in
+            if let beforeText {
                 try db.execute(sql: """
                     UPDATE run_row SET intent_at = ?, sent_action = ?, attempts = ?, before = COALESCE(before, ?)
                     WHERE run_id = ? AND row = ?
-                    """, arguments: [Date().timeIntervalSince1970, action, attempt, try JSONCoding.encode(before), runID, row])
+                    """, arguments: [now, action, attempt, beforeText, runID, row])
             } else {
                 try db.execute(sql: "UPDATE run_row SET intent_at = ?, sent_action = ?, attempts = ? WHERE run_id = ? AND row = ?",
-                               arguments: [Date().timeIntervalSince1970, action, attempt, runID, row])
+                               arguments: [now, action, attempt, runID, row])
             }
         }
     }
 
     /// Takes back an intent whose request was never sent (the run stopped while it waited for the rate limiter): the
     /// row is pending again, not in doubt.
-    public func withdrawIntent(runID: Int64, row: Int, attempt: Int) throws(JournalError) {
-        try write { db in
+    public func withdrawIntent(runID: Int64, row: Int, attempt: Int) async throws(JournalError) {
+        try await writeAsync { db in
             try db.execute(sql: "UPDATE run_row SET intent_at = NULL, sent_action = NULL, attempts = ? WHERE run_id = ? AND row = ? AND outcome IS NULL",
                            arguments: [max(attempt - 1, 0), runID, row])
         }
@@ -199,8 +204,8 @@ public struct Journal: Sendable {
     /// Records that the API refused the row's last request before processing it (429, a spent points budget, refused
     /// credentials): it cannot have taken effect, so the row is no longer in doubt but pending. The attempts and the
     /// before-image stay.
-    public func recordRefused(runID: Int64, row: Int) throws(JournalError) {
-        try write { db in
+    public func recordRefused(runID: Int64, row: Int) async throws(JournalError) {
+        try await writeAsync { db in
             try db.execute(sql: "UPDATE run_row SET intent_at = NULL WHERE run_id = ? AND row = ? AND outcome IS NULL",
                            arguments: [runID, row])
         }
@@ -208,12 +213,13 @@ public struct Journal: Sendable {
 
     /// Records a row's outcome.
     public func recordOutcome(runID: Int64, row: Int, outcome: RowOutcome, httpStatus: Int?, category: String?,
-                              message: String?, attempts: Int) throws(JournalError) {
-        try write { db in
+                              message: String?, attempts: Int) async throws(JournalError) {
+        let now = Date().timeIntervalSince1970
+        try await writeAsync { db in
             try db.execute(sql: """
                 UPDATE run_row SET outcome = ?, http_status = ?, error_category = ?, message = ?, attempts = MAX(attempts, ?),
                        finished_at = ? WHERE run_id = ? AND row = ?
-                """, arguments: [outcome.rawValue, httpStatus, category, message, attempts, Date().timeIntervalSince1970, runID, row])
+                """, arguments: [outcome.rawValue, httpStatus, category, message, attempts, now, runID, row])
         }
     }
 
@@ -230,6 +236,12 @@ public struct Journal: Sendable {
     }
 
     // MARK: Plumbing
+
+    /// A write that suspends instead of blocking a thread of the cooperative pool while SQLite commits (a blocked
+    /// worker on a 2-core machine is a stall the rate limiter cannot see).
+    private func writeAsync<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(JournalError) -> T {
+        do { return try await writer.write(body) } catch { throw JournalError(path: path, reason: String(describing: error)) }
+    }
 
     private func write<T>(_ body: (Database) throws -> T) throws(JournalError) -> T {
         do { return try writer.write(body) } catch { throw JournalError(path: path, reason: String(describing: error)) }
