@@ -104,7 +104,7 @@ import Glibc
         let arguments = Self.applyArguments(job, sandbox, journal: journal)
 
         let seed: UInt64 = 0xC7B0_0001
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)  // the sandbox's reproducible generator
         var kills = 0
         var leftInDoubt = 0
         for attempt in 0..<4 {

@@ -30,10 +30,7 @@ import Testing
 
                 let rest = try await Applier(client: client, journal: journal,
                                              settings: ApplySettings(concurrency: 4, backoff: fastBackoff)).run(runID)
-                #expect(rest.stopReason == nil)
-                #expect(rest.counts == ["applied": changed.count, "no-op": rows.count - changed.count])
-                #expect(sandbox.numbers() == expectedAccount(initial, after: rows))
-                #expect(sandbox.stats().writes.values.allSatisfy { $0.total == 1 })
+                expectFinished(rest, sandbox: sandbox, initial: initial, rows: rows, changed: changed.count)
             }
         }
     }
@@ -61,11 +58,8 @@ import Testing
 
                 let rest = try await Applier(client: client, journal: journal,
                                              settings: ApplySettings(concurrency: 4, backoff: fastBackoff)).run(runID)
-                #expect(rest.stopReason == nil)
-                #expect(rest.counts == ["applied": changed.count, "no-op": rows.count - changed.count])
+                expectFinished(rest, sandbox: sandbox, initial: initial, rows: rows, changed: changed.count)
                 #expect(try journal.run(runID)?.status == .completed)
-                #expect(sandbox.numbers() == expectedAccount(initial, after: rows))
-                #expect(sandbox.stats().writes.values.allSatisfy { $0.total == 1 })
             }
         }
     }
@@ -98,10 +92,7 @@ import Testing
 
                 let rest = try await Applier(client: client, journal: journal,
                                              settings: ApplySettings(concurrency: 8, backoff: fastBackoff)).run(runID)
-                #expect(rest.stopReason == nil)
-                #expect(rest.counts == ["applied": changed.count, "no-op": rows.count - changed.count])
-                #expect(sandbox.numbers() == expectedAccount(initial, after: rows))
-                #expect(sandbox.stats().writes.values.allSatisfy { $0.total == 1 })
+                expectFinished(rest, sandbox: sandbox, initial: initial, rows: rows, changed: changed.count)
             }
         }
     }
@@ -175,10 +166,7 @@ import Testing
             try await withClient(sandbox, gate: SlidingWindowRateLimiter(limit: 4)) { client in
                 let rest = try await Applier(client: client, journal: journal,
                                              settings: ApplySettings(concurrency: 4, backoff: settings.backoff)).run(runID)
-                #expect(rest.stopReason == nil, "\(rest.counts)")
-                #expect(rest.counts == ["applied": changed.count, "no-op": rows.count - changed.count])
-                #expect(sandbox.numbers() == expectedAccount(initial, after: rows))
-                #expect(sandbox.stats().writes.values.allSatisfy { $0.total == 1 })
+                expectFinished(rest, sandbox: sandbox, initial: initial, rows: rows, changed: changed.count)
             }
         }
     }

@@ -132,3 +132,13 @@ struct ProbeGate: RequestGate {
     let probe: @Sendable () -> Void
     func acquire() async throws { probe() }
 }
+
+/// After a run that should have finished the job: no stop, every changed row applied and the rest no-op, the account
+/// as the job wants it, and every changed number written exactly once.
+func expectFinished(_ report: ApplyReport, sandbox: RunningSandbox, initial: [PhoneNumber: NumberSettings?], rows: [JobRow],
+                    changed: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(report.stopReason == nil, "\(report.counts)", sourceLocation: sourceLocation)
+    #expect(report.counts == ["applied": changed, "no-op": rows.count - changed], sourceLocation: sourceLocation)
+    #expect(sandbox.numbers() == expectedAccount(initial, after: rows), sourceLocation: sourceLocation)
+    #expect(sandbox.stats().writes.values.allSatisfy { $0.total == 1 }, sourceLocation: sourceLocation)
+}
