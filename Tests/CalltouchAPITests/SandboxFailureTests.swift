@@ -110,8 +110,9 @@ struct SandboxFailureTests {
 
     @Test("a hung request hits the read timeout: a retryable transport error")
     func hang() async throws {
+        // Long enough for the request to reach the sandbox on a loaded machine; the hang lasts minutes.
         try await withSandboxClient(Account.sandbox(faults: FaultSpec(hangRate: 1)),
-                                    readTimeout: .milliseconds(300)) { sandbox, client in
+                                    readTimeout: .seconds(3)) { sandbox, client in
             let error = await #expect(throws: CalltouchError.self) {
                 try await client.deleteSettings(of: Account.used)
             }
