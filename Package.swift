@@ -82,13 +82,20 @@ let package = Package(
             dependencies: ["CTBulkCore", "CTBulkEngine", "CTBulkSandbox", "CalltouchAPI", "CTBulkApp"]
         ),
 
-        .testTarget(name: "CTBulkCoreTests", dependencies: ["CTBulkCore"]),
-        .testTarget(name: "CalltouchAPITests", dependencies: ["CalltouchAPI", "CTBulkSandbox", "CTBulkCore"]),
-        .testTarget(name: "UISDataAPITests", dependencies: ["UISDataAPI", "CTBulkSandbox", "CTBulkCore", "CTBulkApp"]),
-        .testTarget(name: "CTBulkSandboxTests", dependencies: ["CTBulkSandbox", "CTBulkCore",
+        // What every test target shares: test clocks, a scripted number service, temporary folders, fixtures' paths.
+        .target(
+            name: "CTBulkTestSupport",
+            dependencies: ["CTBulkCore", "CTBulkSandbox",
+                .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
+
+        .testTarget(name: "CTBulkCoreTests", dependencies: ["CTBulkCore", "CTBulkTestSupport"]),
+        .testTarget(name: "CalltouchAPITests", dependencies: ["CalltouchAPI", "CTBulkSandbox", "CTBulkCore", "CTBulkTestSupport"]),
+        .testTarget(name: "UISDataAPITests", dependencies: ["UISDataAPI", "CTBulkSandbox", "CTBulkCore", "CTBulkApp", "CTBulkTestSupport"]),
+        .testTarget(name: "CTBulkSandboxTests", dependencies: ["CTBulkSandbox", "CTBulkCore", "CTBulkTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client")]),
-        .testTarget(name: "CTBulkEngineTests", dependencies: ["CTBulkEngine", "CTBulkSandbox", "CTBulkCore", "CalltouchAPI"]),
-        .testTarget(name: "CTBulkAppTests", dependencies: ["CTBulkApp", "ctbulk", "CTBulkSandbox", "CTBulkCore", "CTBulkEngine", "UISDataAPI"]),
+        .testTarget(name: "CTBulkEngineTests", dependencies: ["CTBulkEngine", "CTBulkSandbox", "CTBulkCore", "CalltouchAPI", "CTBulkTestSupport"]),
+        .testTarget(name: "CTBulkAppTests", dependencies: ["CTBulkApp", "ctbulk", "CTBulkSandbox", "CTBulkCore", "CTBulkEngine", "UISDataAPI", "CTBulkTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -33,11 +33,6 @@ struct Stopwatch {
     var seconds: Double { start.duration(to: .now).seconds }
 }
 
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}
-
 /// The least-squares slope of `y` against `x` (nil with fewer than two distinct x).
 func leastSquaresSlope(_ x: [Double], _ y: [Double]) -> Double? {
     guard x.count == y.count, x.count >= 2 else { return nil }

@@ -42,22 +42,6 @@ public struct ApplySettings: Sendable {
     public static func defaultConcurrency(rate: Int) -> Int { min(max(rate * 2, 4), 64) }
 }
 
-/// Why a run stopped before every row was done. All of them leave a resumable journal.
-public enum StopReason: String, Sendable, Codable {
-    /// The API refused the credentials (exit 77).
-    case authentication
-    /// The daily points budget is spent (exit 75).
-    case budget
-    /// Too many rows failed (exit 75).
-    case breaker
-    /// Ctrl-C (exit 75).
-    case interrupted
-    /// `--max-requests` reached (exit 75).
-    case maxRequests = "max-requests"
-    /// `--canary N` rows done (paused).
-    case canary
-}
-
 /// Set from a signal handler: no new requests after it; requests in flight finish and are recorded.
 public final class StopSignal: Sendable {
     private let state = Mutex(false)

@@ -8,20 +8,6 @@ public enum RunStatus: String, Sendable, Codable {
     case running, completed, stopped, paused, failed
 }
 
-/// What happened to one row.
-public enum RowOutcome: String, Sendable, Codable, CaseIterable {
-    /// The request was sent and accepted (or, for an in-doubt row, live state shows it took effect).
-    case applied
-    /// Already as desired: nothing was sent.
-    case noop = "no-op"
-    /// Live state changed since the plan in a way that makes the row unsafe: not sent.
-    case changedSincePlan = "changed-since-plan"
-    /// The API rejected the row, or retries ran out.
-    case failed
-    /// Not applied (number unknown to the account, or a skipped duplicate).
-    case skipped
-}
-
 /// One run in the journal.
 public struct RunRecord: Sendable, FetchableRecord, Decodable {
     public var id: Int64

@@ -1,6 +1,6 @@
-import CTBulkCore
 
-/// What the account says about one number, as read by ``CalltouchClient/readSettings(of:)``.
+
+/// What the account says about one number, as a ``NumberService`` reads it.
 public enum LiveNumber: Hashable, Sendable, Codable {
     /// The number is used in a pool; these are its current settings.
     case used(NumberSettings)

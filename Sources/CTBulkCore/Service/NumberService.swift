@@ -1,0 +1,108 @@
+/// The account's numbers as the engine sees them: read the settings of many numbers, add settings to a free number,
+/// update a used one, free one. `CalltouchClient` conforms over HTTP; tests use a scripted service.
+///
+/// Every request of a conforming type passes the run's rate limiter (its gate) before it is sent; none retries: the
+/// engine decides from each ``NumberServiceError`` whether to retry, re-read, or stop.
+public protocol NumberService: Sendable {
+    /// Where and as whom requests go (never the token).
+    var account: AccountIdentity { get }
+    /// How many numbers one read asks about at most.
+    var readBatchSize: Int { get }
+
+    /// The live state of every number in `numbers` (at most ``readBatchSize``, one request): ``LiveNumber/unknown``
+    /// for a number the account does not have.
+    func liveStates(of numbers: [PhoneNumber]) async throws(NumberServiceError) -> [PhoneNumber: LiveNumber]
+    /// Adds pool and redirect settings to a free number.
+    func create(_ number: PhoneNumber, settings: NumberSettings) async throws(NumberServiceError)
+    /// Updates the settings of a number that is in a pool.
+    func update(_ number: PhoneNumber, settings: NumberSettings) async throws(NumberServiceError)
+    /// Removes a number's settings: it becomes free.
+    func free(_ number: PhoneNumber) async throws(NumberServiceError)
+}
+
+/// The account a run works on: the SiteId and the API's address as given.
+public struct AccountIdentity: Sendable, Hashable, Codable {
+    public var siteID: String
+    public var baseURL: String
+
+    public init(siteID: String, baseURL: String) {
+        self.siteID = siteID
+        self.baseURL = baseURL
+    }
+
+    /// `SiteId 1 at https://api.calltouch.ru`: the label the journal keys runs by.
+    public var label: String { "SiteId \(siteID) at \(baseURL)" }
+}
+
+/// Why a request of a ``NumberService`` failed, and what the engine may do about it.
+public struct NumberServiceError: Error, Sendable, CustomStringConvertible {
+    /// What kind of failure it was.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// The credentials were refused: stop the run.
+        case authentication
+        /// Too many requests: the API refused it unprocessed; wait and send it again.
+        case rateLimited
+        /// The daily points budget is spent: stop the run (resumable later).
+        case budgetExhausted
+        /// The API refused this row's data: do not retry.
+        case invalidData
+        /// A server error or an answer that could not be read: it may have taken effect; re-read, then retry.
+        case server
+        /// No usable answer (time-out, connection refused or dropped): it may have taken effect; re-read, then retry.
+        case transport
+        /// The run is stopping (or the task was cancelled): stop.
+        case cancelled
+    }
+
+    public var kind: Kind
+    /// The HTTP status, when an answer arrived.
+    public var status: Int?
+    /// The wait the server asked for, if any.
+    public var retryAfter: Duration?
+    /// False when the request never left this process (the rate limiter refused to let it go, or nothing was
+    /// sent): the API cannot have seen it.
+    public var requestSent: Bool
+    /// The answer's body (scrubbed of secrets), when there was one.
+    public var body: String?
+    /// One line for people (never the token): what failed, where, and the answer.
+    public var description: String
+    /// The failure as the conforming service threw it (for rendering at the edge).
+    public var underlying: (any Error & Sendable)?
+
+    public init(_ kind: Kind, status: Int? = nil, retryAfter: Duration? = nil, requestSent: Bool = true,
+                body: String? = nil, description: String, underlying: (any Error & Sendable)? = nil) {
+        self.kind = kind
+        self.status = status
+        self.retryAfter = retryAfter
+        self.requestSent = requestSent
+        self.body = body
+        self.description = description
+        self.underlying = underlying
+    }
+
+    /// Whether a later attempt of the same request may succeed: rate-limited, server and transport failures.
+    public var isRetryable: Bool {
+        switch kind {
+        case .rateLimited, .server, .transport: return true
+        case .authentication, .budgetExhausted, .invalidData, .cancelled: return false
+        }
+    }
+
+    /// Whether the request may have changed the account: it was sent, and the answer does not prove it was
+    /// refused unprocessed (a server error, a lost answer, a cancelled request in flight).
+    public var mayHaveReachedAPI: Bool {
+        guard requestSent else { return false }
+        switch kind {
+        case .server, .transport, .cancelled: return true
+        case .authentication, .rateLimited, .budgetExhausted, .invalidData: return false
+        }
+    }
+
+    /// Whether the whole run must stop: refused credentials, a spent budget, a stop or cancellation.
+    public var stopsRun: Bool {
+        switch kind {
+        case .authentication, .budgetExhausted, .cancelled: return true
+        case .rateLimited, .invalidData, .server, .transport: return false
+        }
+    }
+}
