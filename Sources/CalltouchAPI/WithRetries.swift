@@ -10,11 +10,13 @@ import CTBulkCore
 /// - Parameters:
 ///   - backoff: delays between attempts.
 ///   - maxAttempts: attempts in all, the first included (at least 1); `backoff.maxAttempts` when nil.
+///   - clock: the clock the waits are on (a test passes a virtual one).
 ///   - onRetry: called before each wait with the failed attempt's number (from 1), its error and the wait.
 ///   - operation: one attempt; receives the attempt number (from 1).
 public func withRetries<T>(
     backoff: Backoff,
     maxAttempts: Int? = nil,
+    clock: RunClock = .system,
     isolation: isolated (any Actor)? = #isolation,
     onRetry: (_ attempt: Int, _ error: CalltouchError, _ delay: Duration) -> Void = { _, _, _ in },
     _ operation: (_ attempt: Int) async throws(CalltouchError) -> T
@@ -32,7 +34,7 @@ public func withRetries<T>(
             let delay = backoff.delay(after: attempt, retryAfter: failure.retryAfter)
             onRetry(attempt, failure, delay)
             do {
-                try await Task.sleep(for: delay)
+                try await clock.sleep(for: delay)
             } catch {
                 throw cancelled(after: failure)
             }

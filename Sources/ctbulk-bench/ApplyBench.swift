@@ -178,7 +178,7 @@ enum ApplyBench {
                 readBatchSize: scenario.readBatchSize ?? CalltouchConfiguration.defaultReadBatchSize)
             return try await withCalltouchClient(configuration: api, gate: gate) { client in
                 let planClock = Stopwatch()
-                let plan = try await Planner(client: client).plan(rows: rows, inputPath: "bench.csv",
+                let plan = try await Planner(service: client).plan(rows: rows, inputPath: "bench.csv",
                                                                   inputSHA256: UUID().uuidString, csv: nil,
                                                                   rate: scenario.rate)
                 let planSeconds = planClock.seconds
@@ -191,7 +191,7 @@ enum ApplyBench {
                                                  options: "{\"rate\":\(scenario.rate),\"concurrency\":\(concurrency)}")
                 let planGrants = gate.instants.count
                 let settings = ApplySettings(concurrency: concurrency)
-                let applier = Applier(client: client, journal: journal, settings: settings, observer: observer)
+                let applier = Applier(service: client, journal: journal, settings: settings, observer: observer)
                 note("apply: \(scenario.writes) updates at \(scenario.rate)/s, +\(scenario.latencyMilliseconds) ms latency, concurrency \(concurrency) (plan took \(String(format: "%.1f", planSeconds)) s)")
                 let probe = StallProbe()
                 let probing = Task { await probe.run() }

@@ -48,7 +48,7 @@ enum JournalBench {
                                       desired: NumberSettings(displayOptions: DisplayOptions(source: "yandex", campaign: "new")),
                                       live: .used(live)))
         }
-        let plan = Plan(inputPath: "bench.csv", inputSHA256: UUID().uuidString, csv: nil,
+        let plan = Plan(createdAt: Date(), inputPath: "bench.csv", inputSHA256: UUID().uuidString, csv: nil,
                         baseURL: "http://127.0.0.1:1", siteID: "1", readBatchSize: 50, rate: 5, rows: planned,
                         readRequests: 0)
         let path = folder.file("journal-bench.sqlite")
@@ -68,7 +68,7 @@ enum JournalBench {
         let both = Stopwatch()
         for row in planned {
             let started = clock.now
-            try await journal.recordIntent(runID: first, row: row.row, action: "update", before: before, attempt: 1)
+            try await journal.recordIntent(runID: first, row: row.row, action: .update, before: before, attempt: 1)
             try await journal.recordOutcome(runID: first, row: row.row, outcome: .applied, httpStatus: 200, category: nil,
                                       message: nil, attempts: 1)
             bothSamples.append(started.duration(to: clock.now).seconds * 1000)

@@ -22,7 +22,7 @@ import Testing
                 let journal = try Journal(path: ScratchDirectory().path("journal.sqlite"))
                 let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
                 let before = sandbox.stats()
-                let report = try await Applier(client: client, journal: journal,
+                let report = try await Applier(service: client, journal: journal,
                                                settings: ApplySettings(concurrency: 4, backoff: fastBackoff)).run(runID)
 
                 #expect(report.stopReason == nil)
@@ -59,7 +59,7 @@ import Testing
                 let journal = try Journal(path: ScratchDirectory().path("journal.sqlite"))
                 let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
                 let before = sandbox.stats()
-                let report = try await Applier(client: client, journal: journal,
+                let report = try await Applier(service: client, journal: journal,
                                                settings: ApplySettings(concurrency: 4, backoff: fastBackoff)).run(runID)
                 #expect(report.stopReason == nil)
                 #expect(report.requests == 0)
@@ -80,7 +80,7 @@ import Testing
                 let first = try journal.startRun(plan: try await makePlan(client, rows), account: accountLabel(sandbox),
                                                  options: "{}")
                 let settings = ApplySettings(concurrency: 4, backoff: fastBackoff)
-                let firstReport = try await Applier(client: client, journal: journal, settings: settings).run(first)
+                let firstReport = try await Applier(service: client, journal: journal, settings: settings).run(first)
                 #expect(firstReport.stopReason == nil && firstReport.failed == 0)
                 let afterFirst = sandbox.numbers()
                 let writesAfterFirst = sandbox.stats().writes
@@ -89,7 +89,7 @@ import Testing
                 #expect(again.summary.noop == rows.count, "every row is already as desired")
                 let second = try journal.startRun(plan: again, account: accountLabel(sandbox), options: "{}")
                 let before = sandbox.stats()
-                let report = try await Applier(client: client, journal: journal, settings: settings).run(second)
+                let report = try await Applier(service: client, journal: journal, settings: settings).run(second)
                 #expect(report.stopReason == nil)
                 #expect(report.requests == 0)
                 #expect(report.counts == ["no-op": rows.count])
@@ -131,7 +131,7 @@ import Testing
             try await withClient(sandbox) { client in
                 let journal = try Journal(path: dir.path("journal.sqlite"))
                 let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
-                let report = try await Applier(client: client, journal: journal,
+                let report = try await Applier(service: client, journal: journal,
                                                settings: ApplySettings(concurrency: 3, backoff: fastBackoff)).run(runID)
                 #expect(report.stopReason == nil)
                 let byNumber = try rowsByNumber(journal, runID)

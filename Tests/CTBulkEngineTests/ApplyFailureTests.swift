@@ -23,7 +23,7 @@ import Testing
                 let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
                 let settings = ApplySettings(concurrency: 8,
                                              backoff: Backoff(base: .milliseconds(20), cap: .milliseconds(200), maxAttempts: 6))
-                let report = try await Applier(client: client, journal: journal, settings: settings).run(runID)
+                let report = try await Applier(service: client, journal: journal, settings: settings).run(runID)
 
                 #expect(report.stopReason == nil, "\(report.stopDetail ?? "")")
                 #expect(report.counts == ["applied": changed.count, "no-op": rows.count - changed.count])
@@ -61,7 +61,7 @@ import Testing
                 var sawInDoubt = false
                 var report: ApplyReport
                 repeat {
-                    report = try await Applier(client: client, journal: journal, settings: slice).run(runID)
+                    report = try await Applier(service: client, journal: journal, settings: slice).run(runID)
                     invocations += 1
                     sawInDoubt = sawInDoubt || (report.counts["in-doubt"] ?? 0) > 0
                     #expect(report.requests <= 4)
@@ -90,7 +90,7 @@ import Testing
                 let journal = try Journal(path: ScratchDirectory().path("journal.sqlite"))
                 let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
                 let settings = ApplySettings(concurrency: 4, backoff: fastBackoff)
-                let first = try await Applier(client: client, journal: journal, settings: settings).run(runID)
+                let first = try await Applier(service: client, journal: journal, settings: settings).run(runID)
 
                 #expect(first.stopReason == .budget)
                 #expect(first.stopDetail?.contains("403") == true)
@@ -105,7 +105,7 @@ import Testing
                 #expect(sandbox.stats().rejected.budget >= 1)
 
                 sandbox.resetBudget(to: 100_000)
-                let second = try await Applier(client: client, journal: journal, settings: settings).run(runID)
+                let second = try await Applier(service: client, journal: journal, settings: settings).run(runID)
                 #expect(second.stopReason == nil)
                 #expect(second.counts == ["applied": changed.count, "no-op": rows.count - changed.count])
                 #expect(try journal.run(runID)?.status == .completed)
@@ -126,7 +126,7 @@ import Testing
             try await withClient(sandbox, token: secret) { client in
                 let journal = try Journal(path: ScratchDirectory().path("journal.sqlite"))
                 let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
-                let report = try await Applier(client: client, journal: journal,
+                let report = try await Applier(service: client, journal: journal,
                                                settings: ApplySettings(concurrency: 4, backoff: fastBackoff)).run(runID)
                 #expect(report.stopReason == .authentication)
                 #expect(report.stopDetail?.contains("401") == true)
@@ -159,7 +159,7 @@ import Testing
                 let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
                 let settings = ApplySettings(concurrency: 1, backoff: fastBackoff,
                                              breaker: BreakerSettings(consecutiveFailures: 5, minimumRows: 1000, maxFailureShare: 1))
-                let report = try await Applier(client: client, journal: journal, settings: settings).run(runID)
+                let report = try await Applier(service: client, journal: journal, settings: settings).run(runID)
 
                 #expect(report.stopReason == .breaker)
                 #expect(report.counts == ["failed": 5, "pending": rows.count - 5])
@@ -195,7 +195,7 @@ import Testing
                 let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
                 let settings = ApplySettings(concurrency: 1, backoff: fastBackoff,
                                              breaker: BreakerSettings(consecutiveFailures: 3, minimumRows: 10, maxFailureShare: 0.2))
-                let report = try await Applier(client: client, journal: journal, settings: settings).run(runID)
+                let report = try await Applier(service: client, journal: journal, settings: settings).run(runID)
                 #expect(report.stopReason == .breaker)
                 #expect(report.counts == ["failed": 5, "applied": 5, "pending": 14])
                 #expect(try journal.run(runID)?.stopReason == "breaker")

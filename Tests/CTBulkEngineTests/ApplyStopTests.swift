@@ -19,7 +19,7 @@ import Testing
                 let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
                 let before = sandbox.stats()
                 let capped = ApplySettings(concurrency: 1, backoff: fastBackoff, maxRequests: 8)
-                let first = try await Applier(client: client, journal: journal, settings: capped).run(runID)
+                let first = try await Applier(service: client, journal: journal, settings: capped).run(runID)
 
                 #expect(first.stopReason == .maxRequests)
                 #expect(first.requests == 8)
@@ -28,7 +28,7 @@ import Testing
                 #expect(first.counts == ["applied": 7, "no-op": rows.count - changed.count, "pending": changed.count - 7])
                 #expect(try journal.run(runID)?.stopReason == "max-requests")
 
-                let rest = try await Applier(client: client, journal: journal,
+                let rest = try await Applier(service: client, journal: journal,
                                              settings: ApplySettings(concurrency: 4, backoff: fastBackoff)).run(runID)
                 expectFinished(rest, sandbox: sandbox, initial: initial, rows: rows, changed: changed.count)
             }
@@ -44,7 +44,7 @@ import Testing
                 let plan = try await makePlan(client, rows)
                 let journal = try Journal(path: ScratchDirectory().path("journal.sqlite"))
                 let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
-                let canary = try await Applier(client: client, journal: journal,
+                let canary = try await Applier(service: client, journal: journal,
                                                settings: ApplySettings(concurrency: 4, backoff: fastBackoff, canary: 5)).run(runID)
                 #expect(canary.stopReason == .canary)
                 #expect(canary.counts == ["applied": 5, "no-op": rows.count - changed.count, "pending": changed.count - 5])
@@ -56,7 +56,7 @@ import Testing
                 let firstChanged = plan.rows.filter { $0.action == .create || $0.action == .update }.prefix(5).map(\.phoneNumber.digits)
                 #expect(Set(sandbox.stats().writes.keys) == Set(firstChanged))
 
-                let rest = try await Applier(client: client, journal: journal,
+                let rest = try await Applier(service: client, journal: journal,
                                              settings: ApplySettings(concurrency: 4, backoff: fastBackoff)).run(runID)
                 expectFinished(rest, sandbox: sandbox, initial: initial, rows: rows, changed: changed.count)
                 #expect(try journal.run(runID)?.status == .completed)
@@ -77,7 +77,7 @@ import Testing
                 let stop = StopSignal()
                 let observer = RecordingObserver { applied in if applied == 6 { stop.request() } }
                 let concurrency = 4
-                let report = try await Applier(client: client, journal: journal,
+                let report = try await Applier(service: client, journal: journal,
                                                settings: ApplySettings(concurrency: concurrency, backoff: fastBackoff),
                                                observer: observer, stopSignal: stop).run(runID)
 
@@ -90,7 +90,7 @@ import Testing
                 let applied = try journal.rows(of: runID).filter { $0.outcome == .applied }.map(\.phone)
                 #expect(Set(sandbox.stats().writes.keys) == Set(applied), "the journal matches what the API applied")
 
-                let rest = try await Applier(client: client, journal: journal,
+                let rest = try await Applier(service: client, journal: journal,
                                              settings: ApplySettings(concurrency: 8, backoff: fastBackoff)).run(runID)
                 expectFinished(rest, sandbox: sandbox, initial: initial, rows: rows, changed: changed.count)
             }
@@ -123,7 +123,7 @@ import Testing
             let stop = StopSignal()
             let gate = CountingGate(limiter: SlidingWindowRateLimiter(limit: 10), stop: stop)
             let report = try await withClient(sandbox, gate: gate) { client in
-                try await Applier(client: client, journal: journal,
+                try await Applier(service: client, journal: journal,
                                   settings: ApplySettings(concurrency: ApplySettings.defaultConcurrency(rate: 10), backoff: fastBackoff),
                                   observer: RecordingObserver { applied in if applied == 3 { stop.request() } },
                                   stopSignal: stop).run(runID)
@@ -151,7 +151,7 @@ import Testing
             let stop = StopSignal()
             let settings = ApplySettings(concurrency: 8, backoff: Backoff(base: .milliseconds(50), cap: .milliseconds(200), maxAttempts: 6))
             try await withClient(sandbox) { client in
-                let report = try await Applier(client: client, journal: journal, settings: settings,
+                let report = try await Applier(service: client, journal: journal, settings: settings,
                                                observer: RecordingObserver { applied in if applied == 2 { stop.request() } },
                                                stopSignal: stop).run(runID)
                 #expect(report.stopReason == .interrupted)
@@ -164,7 +164,7 @@ import Testing
             // The rest, paced below the API's limit.
             try await Task.sleep(for: .milliseconds(1100))
             try await withClient(sandbox, gate: SlidingWindowRateLimiter(limit: 4)) { client in
-                let rest = try await Applier(client: client, journal: journal,
+                let rest = try await Applier(service: client, journal: journal,
                                              settings: ApplySettings(concurrency: 4, backoff: settings.backoff)).run(runID)
                 expectFinished(rest, sandbox: sandbox, initial: initial, rows: rows, changed: changed.count)
             }
@@ -182,7 +182,7 @@ import Testing
                 let stop = StopSignal()
                 stop.request()
                 let before = sandbox.stats()
-                let report = try await Applier(client: client, journal: journal,
+                let report = try await Applier(service: client, journal: journal,
                                                settings: ApplySettings(concurrency: 4, backoff: fastBackoff),
                                                stopSignal: stop).run(runID)
                 #expect(report.stopReason == .interrupted)

@@ -88,7 +88,7 @@ func changedNumbers(_ account: [PhoneNumber: NumberSettings?], _ rows: [JobRow])
 
 /// Plans `rows` against the sandbox through `client`.
 func makePlan(_ client: CalltouchClient, _ rows: [JobRow], tag: String = "job") async throws -> Plan {
-    try await Planner(client: client, backoff: fastBackoff)
+    try await Planner(service: client, backoff: fastBackoff)
         .plan(rows: rows, inputPath: "/jobs/\(tag).csv", inputSHA256: "sha-\(tag)", csv: nil, rate: 100)
 }
 

@@ -32,7 +32,7 @@ import Testing
                 snapshots.withLock { $0.append(Snapshot(inDoubt: inDoubt, written: written)) }
             }
             let report = try await withClient(sandbox, readBatchSize: 100, gate: gate) { client in
-                try await Applier(client: client, journal: journal,
+                try await Applier(service: client, journal: journal,
                                   settings: ApplySettings(concurrency: 1, backoff: fastBackoff)).run(runID)
             }
             #expect(report.stopReason == nil)
@@ -45,26 +45,26 @@ import Testing
             for (snapshot, planned) in zip(taken.dropFirst(), toWrite) {
                 #expect(snapshot.inDoubt.map(\.row) == [planned.row], "exactly the row being sent has an intent and no outcome")
                 guard let row = snapshot.inDoubt.first else { continue }
-                #expect(row.sentAction == planned.action.rawValue)
-                #expect(row.beforeState == planned.live, "the before-image is the live state read just before")
+                #expect(row.sentAction?.rawValue == planned.action.rawValue)
+                #expect(row.before == planned.live, "the before-image is the live state read just before")
                 #expect(row.attempts == 1)
                 #expect(row.outcome == nil && row.finishedAt == nil)
                 #expect(!snapshot.written.contains(planned.phoneNumber.digits), "nothing reached the API before the intent")
             }
 
             for row in try journal.rows(of: runID) {
-                if row.plannedAction == PlanAction.noop.rawValue {
+                if row.plannedAction == .noop {
                     #expect(row.outcome == .noop)
                     #expect(row.intentAt == nil && row.sentAction == nil && row.before == nil && row.attempts == 0)
                     #expect(row.finishedAt != nil)
                 } else {
                     #expect(row.outcome == .applied)
-                    #expect(row.sentAction == row.plannedAction)
+                    #expect(row.sentAction?.rawValue == row.plannedAction.rawValue)
                     #expect(row.httpStatus == 200 && row.attempts == 1)
                     let intent = try #require(row.intentAt)
                     let finished = try #require(row.finishedAt)
                     #expect(intent <= finished)
-                    #expect(row.beforeState == row.plannedLiveState)
+                    #expect(row.before == row.plannedLive)
                 }
             }
         }
@@ -79,11 +79,11 @@ import Testing
                 let plan = try await makePlan(client, rows)
                 let journal = try Journal(path: path)
                 let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
-                _ = try await Applier(client: client, journal: journal,
+                _ = try await Applier(service: client, journal: journal,
                                       settings: ApplySettings(concurrency: 2, backoff: fastBackoff)).run(runID)
 
                 func mode(_ path: String) throws -> Int {
-                    try #require((FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue)
+                    try #require((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue)
                 }
                 #expect(try mode(path) == 0o600)
                 #expect(try mode(dir.path("state/nested")) == 0o700)
@@ -123,12 +123,12 @@ import Testing
                 let arrived = [updates[0], creates[0]]
                 let lost = [updates[1], creates[1]]
                 for row in arrived + lost {
-                    try await journal.recordIntent(runID: runID, row: row.row, action: row.action.rawValue, before: row.live, attempt: 1)
+                    try await journal.recordIntent(runID: runID, row: row.row, action: row.action == .create ? .create : .update, before: row.live, attempt: 1)
                 }
                 for row in arrived { try sandbox.setNumber(row.phoneNumber, to: row.live.settings.map { $0.merging(row.desired) } ?? row.desired) }
                 #expect(try journal.counts(of: runID)["in-doubt"] == 4)
 
-                let report = try await Applier(client: client, journal: journal,
+                let report = try await Applier(service: client, journal: journal,
                                                settings: ApplySettings(concurrency: 4, backoff: fastBackoff)).run(runID)
                 #expect(report.stopReason == nil)
                 #expect(report.counts == ["applied": changed.count, "no-op": rows.count - changed.count])

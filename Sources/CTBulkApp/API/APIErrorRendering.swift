@@ -5,6 +5,13 @@ import CalltouchAPI
 enum APIErrorRendering {
     static func exitCode(for error: any Error) -> ExitStatus {
         switch error {
+        case let failure as NumberServiceError:
+            if let underlying = failure.underlying { return exitCode(for: underlying) }
+            switch failure.kind {
+            case .authentication: return .noPermission
+            case .budgetExhausted, .cancelled: return .tempFail
+            default: return .failure
+            }
         case let failure as CalltouchError:
             switch failure.category {
             case .authentication: return .noPermission
@@ -24,6 +31,9 @@ enum APIErrorRendering {
     static func message(for error: any Error, language: Language) -> String {
         let ru = language == .ru
         switch error {
+        case let failure as NumberServiceError:
+            if let underlying = failure.underlying { return message(for: underlying, language: language) }
+            return failure.description
         case let failure as CalltouchError:
             let status = failure.status.map { " (HTTP \($0))" } ?? ""
             switch failure.category {

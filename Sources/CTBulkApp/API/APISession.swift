@@ -10,12 +10,14 @@ import Logging
 /// `--sandbox` started one.
 struct APISession {
     let client: CalltouchClient
-    let limiter: SlidingWindowRateLimiter<ContinuousClock>
+    let limiter: SlidingWindowRateLimiter<RunClock>
     let sandbox: RunningSandbox?
     let rate: Int
     /// Set when a run stops (Ctrl-C, budget, breaker, credentials): requests still waiting for the limiter are not
     /// sent.
     let stopSignal: StopSignal
+    /// The clock of every wait and record of the session.
+    let clock: RunClock
 
     /// `SiteId 1 at https://api.calltouch.ru` (never the token).
     var accountLabel: String { "SiteId \(client.configuration.siteId) at \(client.configuration.baseURL)" }
@@ -72,11 +74,12 @@ struct APISession {
         } catch {
             throw Failure.configuration(error)
         }
-        let limiter = SlidingWindowRateLimiter(limit: max(options.rate, 1))
+        let clock = RunClock.system
+        let limiter = SlidingWindowRateLimiter(limit: max(options.rate, 1), clock: clock)
         let stopSignal = StopSignal()
         return try await withCalltouchClient(configuration: configuration, gate: StoppableGate(limiter, signal: stopSignal)) { client in
             try await body(APISession(client: client, limiter: limiter, sandbox: sandbox, rate: max(options.rate, 1),
-                                      stopSignal: stopSignal))
+                                      stopSignal: stopSignal, clock: clock))
         }
     }
 }

@@ -23,7 +23,7 @@ public enum StatusCommand {
                 if format == .json {
                     console.out(JSONOutput.render(.array(rows.map { row in
                         .object(["row": .integer(Int64(row.row)), "phoneNumber": .string(row.phone),
-                                 "action": .string(row.plannedAction),
+                                 "action": .string(row.plannedAction.rawValue),
                                  "outcome": .string(row.outcome?.rawValue ?? (row.isInDoubt ? "in-doubt" : "pending")),
                                  "attempts": .integer(Int64(row.attempts)),
                                  "httpStatus": row.httpStatus.map { .integer(Int64($0)) } ?? .null,
@@ -40,7 +40,7 @@ public enum StatusCommand {
                     lines.append("\(key) (\(members.count)):")
                     for row in members {
                         let http = row.httpStatus.map { " HTTP \($0)" } ?? ""
-                        lines.append("  \(ru ? "строка" : "row") \(row.row) \(row.phone) \(row.plannedAction)\(http)\(row.attempts > 0 ? " ×\(row.attempts)" : "")\(row.message.map { ": \($0)" } ?? "")")
+                        lines.append("  \(ru ? "строка" : "row") \(row.row) \(row.phone) \(row.plannedAction.rawValue)\(http)\(row.attempts > 0 ? " ×\(row.attempts)" : "")\(row.message.map { ": \($0)" } ?? "")")
                     }
                 }
                 console.out(lines.joined(separator: "\n"))

@@ -62,7 +62,7 @@ public enum ExportCommand {
                         for record in records where seen.insert(record.phoneNumber).inserted { wanted.append(record.phoneNumber) }
                     } while !ids.isEmpty
                 }
-                let planner = Planner(client: session.client)
+                let planner = Planner(service: session.client, clock: session.clock)
                 let (live, _) = try await planner.readLive(wanted)
                 var rows: [JobRow] = []
                 var free = 0, unknown = 0
@@ -130,34 +130,21 @@ public enum ExportCommand {
         let ru = options.language == .ru
         do {
             let journal = try Journal(path: options.journalPath)
-            guard let run = try journal.run(runID) else {
-                console.err(ru ? "Запуска \(runID) нет в журнале \(options.journalPath)." : "No run \(runID) in \(options.journalPath).")
-                return ExitStatus.usage.rawValue
-            }
-            var rows: [JobRow] = []
-            var wasFree: [String] = []
-            var reserves: [String] = []
-            for record in try journal.rows(of: runID) where record.before != nil && record.sentAction != nil {
-                guard let number = record.phoneNumber, let before = record.beforeState else { continue }
-                switch before {
-                case .used(let settings):
-                    // Fields the run set that were empty before are cleared with "[]"; a reserve it added cannot be.
-                    var restore = settings
-                    let after = settings.merging(record.desiredSettings ?? NumberSettings())
-                    var display = restore.displayOptions ?? DisplayOptions()
-                    for field in NumberSettings.clearableFields where settings[field] == nil && after[field] != nil {
-                        display.markCleared(field)
-                    }
-                    restore.displayOptions = display.isEmpty ? nil : display
-                    if settings.redirectOptions?.reserve == nil && after.redirectOptions?.reserve != nil { reserves.append(number.digits) }
-                    rows.append(JobRow(row: record.row, phoneNumber: number, settings: restore))
-                case .free: wasFree.append(number.digits)
-                case .unknown: continue
+            let undo: UndoJob
+            do { undo = try UndoJob.build(runID: runID, journal: journal) } catch {
+                switch error {
+                case .noSuchRun:
+                    console.err(ru ? "Запуска \(runID) нет в журнале \(options.journalPath)." : "No run \(runID) in \(options.journalPath).")
+                    return ExitStatus.usage.rawValue
+                case .journal(let failure):
+                    console.err(failure.description)
+                    return ExitStatus.failure.rawValue
                 }
             }
-            try write(rows, options: options)
-            console.out(ru ? "Откат запуска \(runID) (\(run.jobPath)): \(rows.count) номеров в \(options.outPath)."
-                : "Undo of run \(runID) (\(run.jobPath)): \(rows.count) numbers written to \(options.outPath).")
+            try write(undo.rows, options: options)
+            console.out(ru ? "Откат запуска \(runID) (\(undo.run.jobPath)): \(undo.rows.count) номеров в \(options.outPath)."
+                : "Undo of run \(runID) (\(undo.run.jobPath)): \(undo.rows.count) numbers written to \(options.outPath).")
+            let wasFree = undo.wereFree.map(\.digits), reserves = undo.addedReserves.map(\.digits)
             if !wasFree.isEmpty {
                 console.err(ru ? "Эти номера были свободны до запуска; задание их не освобождает, освободите их в кабинете: \(wasFree.joined(separator: ", "))"
                     : "These numbers were free before the run; a job cannot free them, free them in the web cabinet: \(wasFree.joined(separator: ", "))")
@@ -166,8 +153,8 @@ public enum ExportCommand {
                 console.err(ru ? "У этих номеров запуск добавил резервную переадресацию; задание её не снимает, снимите в кабинете: \(reserves.joined(separator: ", "))"
                     : "The run added a reserve redirect to these numbers; a job cannot remove it, remove it in the web cabinet: \(reserves.joined(separator: ", "))")
             }
-            if run.status != .completed {
-                console.err(ru ? "Внимание: запуск \(runID) не завершён (\(run.status.rawValue))." : "Note: run \(runID) is not completed (\(run.status.rawValue)).")
+            if undo.run.status != .completed {
+                console.err(ru ? "Внимание: запуск \(runID) не завершён (\(undo.run.status.rawValue))." : "Note: run \(runID) is not completed (\(undo.run.status.rawValue)).")
             }
             return ExitStatus.ok.rawValue
         } catch {

@@ -9,22 +9,20 @@ public enum PlanCommand {
     public static func run(_ options: PlanOptions, console: any Console) async -> Int32 {
         let language = options.language
         let input: JobInput
+        let job: ValidJob
         switch await loadValidInput(options.input, reportPath: options.reportPath, format: options.format, language: language,
                                     console: console, inventory: options.inventory) {
-        case .ready(let loaded): input = loaded
+        case .ready(let valid, let loaded):
+            input = loaded
+            job = valid
         case .stop(let code): return code
         }
-        let sha: String
-        do { sha = try JobFileReader.sha256(path: options.input.path) } catch {
-            console.err(error.message(language))
-            return ExitStatus.noInput.rawValue
-        }
-        let rows = input.result.rows
-        let csv = input.result.csv
         do {
             let plan = try await APISession.with(options.api, console: console, language: language) { session in
-                let planner = Planner(client: session.client, progress: ProgressLine.reads(console: console, language: language))
-                return try await planner.plan(rows: rows, inputPath: options.input.path, inputSHA256: sha, csv: csv,
+                let planner = Planner(service: session.client, clock: session.clock,
+                                      concurrency: ApplySettings.readConcurrency(rate: session.rate),
+                                      progress: ProgressLine.reads(console: console, language: language))
+                return try await planner.plan(rows: job.rows, inputPath: job.path, inputSHA256: job.sha256, csv: job.csv,
                                               rate: session.rate)
             }
             if let out = options.outPath {
@@ -74,7 +72,7 @@ public enum PlanCommand {
     }
 
     enum Loaded {
-        case ready(JobInput)
+        case ready(ValidJob, JobInput)
         case stop(Int32)
     }
 
@@ -102,7 +100,15 @@ public enum PlanCommand {
                     return .stop(code)
                 }
             }
-            guard loaded.result.hasErrors else { return .ready(loaded) }
+            let check = JobCheck(reader: loaded.reader, result: loaded.result)
+            do throws(JobCheck.Refusal) {
+                return .ready(try check.admit(), loaded)
+            } catch {
+                if case .unreadable(let unreadable) = error {
+                    console.err(unreadable.message(language))
+                    return .stop(ExitStatus.noInput.rawValue)
+                }
+            }
             if let reportPath {
                 try? ValidationReport.write(to: reportPath, reader: loaded.reader, result: withInventoryByRow(loaded.result), language: language)
             }

@@ -51,31 +51,58 @@ public enum ReconcileCommand {
             return code
         }
 
-        let input: JobInput
+        let job: ValidJob
         switch await PlanCommand.loadValidInput(options.input, reportPath: options.reportPath, format: options.format,
                                           language: language, console: console) {
-        case .ready(let loaded): input = loaded
+        case .ready(let valid, _): job = valid
         case .stop(let code): return finish(code == ExitStatus.dataError.rawValue ? code : ExitStatus.failure.rawValue, success: false)
         }
-        let sha: String
-        do { sha = try JobFileReader.sha256(path: options.input.path) } catch {
-            console.err(error.message(language))
-            return finish(ExitStatus.failure.rawValue, success: false)
-        }
-        let rows = input.result.rows
-        let csv = input.result.csv
 
         do {
             let outcome = try await APISession.with(options.api, console: console, language: language) { session -> (Int32, Int, Int, [String: Int]) in
-                let account = session.accountLabel
-                do {
-                    return try await RunLock.scoped(directory: lockDirectory(options.journalPath), key: "\(sha)-\(account)") {
-                        try await locked(session, rows: rows, csv: csv, sha: sha, account: account, options: options, console: console)
-                    }
-                } catch let error as RunLock.Failure {
-                    console.err(LockMessages.message(error, language: language))
-                    return (ExitStatus.tempFail.rawValue, 0, 0, [:])
+                var applyOptions = ApplyOptions(input: options.input, api: options.api)
+                applyOptions.journalPath = options.journalPath
+                applyOptions.quiet = options.quiet
+                applyOptions.yes = true
+                applyOptions.language = language
+                applyOptions.reportDirectory = options.reportDirectory
+                let run = ApplyRun(service: session.client,
+                                   settings: ApplyCommand.settings(applyOptions, rate: session.rate, mode: "reconcile"),
+                                   clock: session.clock, stopSignal: session.stopSignal)
+                let progress = RunConsole(console: console, quiet: options.quiet, language: language)
+                let trap = options.trapsSignals ? SignalTrap(stop: session.stopSignal, console: console, language: language) : nil
+                defer { trap?.cancel() }
+                let result: ReconcileRun.Outcome
+                do throws(ApplyRun.Failure) {
+                    result = try await ReconcileRun(run: run).reconcile(job, apply: options.apply, drift: { report in
+                        render(report, options: options, console: console)
+                    }, confirm: ApplyCommand.confirmer(console: console, language: language), progress: progress)
+                } catch {
+                    progress.finish()
+                    return (ApplyCommand.failure(error, language: language, console: console), session.limiter.granted, 0, [:])
                 }
+                progress.finish()
+                let report = result.drift
+                var counts: [String: Int] = [:]
+                for status in DriftStatus.allCases { counts[status.rawValue] = report.count(status) }
+                if let path = options.reportPath {
+                    try writeReport(report, to: path, layout: job.csv, input: options.input, language: language)
+                }
+                var successfulReads = report.readRequests
+                guard let applied = result.applied else {
+                    return (report.hasDrift ? ExitStatus.changes.rawValue : ExitStatus.ok.rawValue, session.limiter.granted,
+                            successfulReads, counts)
+                }
+                let code = ApplyCommand.render(applied, language: language, console: console)
+                if case .finished(let applyReport, _) = applied { successfulReads += applyReport.applied }
+                if code != ExitStatus.ok.rawValue { return (code, session.limiter.granted, successfulReads, counts) }
+                let unknown = report.count(.unknown)
+                if unknown > 0 {
+                    console.err(ru ? "Номеров нет в аккаунте: \(unknown); их не исправить применением." : "\(unknown) numbers are not in the account; applying cannot fix that.")
+                    return (ExitStatus.changes.rawValue, session.limiter.granted, successfulReads, counts)
+                }
+                console.out(ru ? "Расхождения исправлены." : "Drift fixed: the account now matches the job.")
+                return (ExitStatus.ok.rawValue, session.limiter.granted, successfulReads, counts)
             }
             requests = outcome.1
             points = outcome.2
@@ -83,72 +110,10 @@ public enum ReconcileCommand {
             let success = outcome.0 == ExitStatus.ok.rawValue || outcome.0 == ExitStatus.changes.rawValue
             return finish(outcome.0, success: success)
         } catch {
-            if let journalError = error as? JournalError {
-                console.err(journalError.description)
-            } else {
-                console.err(APIErrorRendering.message(for: error, language: language))
-            }
-            let code = error is JournalError ? ExitStatus.failure : APIErrorRendering.exitCode(for: error)
-            return finish(code == .usage ? ExitStatus.usage.rawValue : code.rawValue, success: false)
+            console.err(APIErrorRendering.message(for: error, language: language))
+            let code = APIErrorRendering.exitCode(for: error)
+            return finish(code.rawValue, success: false)
         }
-    }
-
-    static func locked(_ session: APISession, rows: [JobRow], csv: CSVLayout?, sha: String, account: String, options: Options,
-                       console: any Console) async throws -> (Int32, Int, Int, [String: Int]) {
-        let language = options.language
-        let ru = language == .ru
-        var progress: @Sendable (Int, Int) -> Void = { _, _ in }
-        if !options.quiet { progress = ProgressLine.reads(console: console, language: language) }
-        let planner = Planner(client: session.client, progress: progress)
-        let report = try await planner.drift(rows: rows)
-        var counts: [String: Int] = [:]
-        for status in DriftStatus.allCases { counts[status.rawValue] = report.count(status) }
-        render(report, options: options, console: console)
-        if let path = options.reportPath {
-            try writeReport(report, to: path, layout: csv, input: options.input, language: language)
-        }
-        var successfulReads = report.readRequests
-        guard options.apply, report.hasDrift else {
-            return (report.hasDrift ? ExitStatus.changes.rawValue : ExitStatus.ok.rawValue, session.limiter.granted,
-                    successfulReads, counts)
-        }
-        // Put it right through the journaled apply path.
-        let plan = Plan(inputPath: options.input.path, inputSHA256: sha, csv: csv, baseURL: session.client.configuration.baseURL,
-                        siteID: session.client.configuration.siteId, readBatchSize: session.client.configuration.readBatchSize,
-                        rate: session.rate,
-                        // Numbers missing from the account cannot be fixed by applying: they stay drift (exit 2).
-                        rows: report.rows.filter { $0.status != .unknown }
-                            .map { PlannedRow(row: $0.row, phoneNumber: $0.phoneNumber, desired: $0.desired, live: $0.live) },
-                        readRequests: report.readRequests)
-        let journal = try Journal(path: options.journalPath)
-        let runID: Int64
-        if let unfinished = try journal.unfinishedRun(jobSHA256: sha, account: account) {
-            runID = unfinished.id
-        } else {
-            runID = try journal.startRun(plan: plan, account: account, options: "{\"mode\":\"reconcile\",\"rate\":\(session.rate)}")
-        }
-        var apply = ApplyOptions(input: options.input, api: options.api)
-        apply.journalPath = options.journalPath
-        apply.quiet = options.quiet
-        apply.yes = true
-        apply.language = language
-        apply.reportDirectory = options.reportDirectory
-        apply.trapsSignals = options.trapsSignals
-        let code = try await ApplyCommand.execute(runID: runID, journal: journal, session: session, options: apply, console: console)
-        let after = try journal.counts(of: runID)
-        successfulReads += after["applied"] ?? 0
-        if code != ExitStatus.ok.rawValue { return (code, session.limiter.granted, successfulReads, counts) }
-        let unknown = report.count(.unknown)
-        if unknown > 0 {
-            console.err(ru ? "Номеров нет в аккаунте: \(unknown); их не исправить применением." : "\(unknown) numbers are not in the account; applying cannot fix that.")
-            return (ExitStatus.changes.rawValue, session.limiter.granted, successfulReads, counts)
-        }
-        console.out(ru ? "Расхождения исправлены." : "Drift fixed: the account now matches the job.")
-        return (ExitStatus.ok.rawValue, session.limiter.granted, successfulReads, counts)
-    }
-
-    static func lockDirectory(_ journalPath: String) -> String {
-        URL(fileURLWithPath: journalPath).deletingLastPathComponent().appendingPathComponent("locks").path
     }
 
     static func render(_ report: DriftReport, options: Options, console: any Console) {

@@ -1,4 +1,5 @@
 import CTBulkCore
+import CTBulkEngine
 
 /// Opens and validates a job file: the first step of validate, plan, apply and reconcile.
 struct JobInput {
@@ -17,9 +18,8 @@ struct JobInput {
         case .failure(let error): return .failure(.usage(error))
         }
         do {
-            let reader = try JobFileReader(path: input.path, options: options)
-            let result = Validator.validate(reader, problemLimit: problemLimit, collectRows: collectRows)
-            return .success(JobInput(reader: reader, result: result))
+            let check = try JobCheck(path: input.path, options: options, problemLimit: problemLimit, collectRows: collectRows)
+            return .success(JobInput(reader: check.reader, result: check.result))
         } catch {
             return .failure(.unreadable(error))
         }

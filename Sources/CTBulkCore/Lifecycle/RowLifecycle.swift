@@ -10,7 +10,7 @@
 ///    │                                              ├─ 5xx / lost ──▶ waiting(n) ──▶ rereading ──live──▶ (decide)
 ///    │                                              └─ credentials / budget / stop ──▶ left (pending or in doubt)
 /// ```
-public struct RowLifecycle: Sendable, Equatable {
+public struct RowLifecycle: Sendable {
     /// Where the row is.
     public enum State: Sendable, Equatable {
         /// No request outstanding; the next step depends on live state.
@@ -59,6 +59,14 @@ public struct RowLifecycle: Sendable, Equatable {
         public var note: RowNote?
         /// Attempts in all (earlier runs included).
         public var attempts: Int
+
+        public init(outcome: RowOutcome, status: Int?, failure: NumberServiceError.Kind?, note: RowNote?, attempts: Int) {
+            self.outcome = outcome
+            self.status = status
+            self.failure = failure
+            self.note = note
+            self.attempts = attempts
+        }
     }
 
     /// What the journal must change before the step is taken.

@@ -1,5 +1,4 @@
 import CTBulkCore
-import CalltouchAPI
 import Foundation
 import Synchronization
 
@@ -21,14 +20,17 @@ public struct ApplyReport: Sendable {
 }
 
 /// Applies a journaled run: one request per number (add for free numbers, update for used ones), through the
-/// run's rate limiter, with retries, a failure breaker, and an intent/outcome record per row so a killed run resumes
-/// without applying anything twice.
+/// service's rate limiter, with retries, a failure breaker, and an intent/outcome record per row so a killed run
+/// resumes without applying anything twice. Each row's steps come from its ``RowLifecycle``; the applier only
+/// executes them (journal, requests, waits on the injected clock) and keeps the run-wide rules (stop, breaker,
+/// `--max-requests`, canary).
 public final class Applier: Sendable {
-    let client: CalltouchClient
+    let service: any NumberService
     let journal: Journal
     let settings: ApplySettings
     let observer: any ApplyObserver
     let stopSignal: StopSignal
+    let clock: RunClock
     private let state = Mutex(RunState())
 
     struct RunState {
@@ -40,38 +42,39 @@ public final class Applier: Sendable {
         var consecutiveFailures = 0
     }
 
-    public init(client: CalltouchClient, journal: Journal, settings: ApplySettings, observer: any ApplyObserver = SilentApplyObserver(),
-                stopSignal: StopSignal = StopSignal()) {
-        self.client = client
+    public init(service: any NumberService, journal: Journal, settings: ApplySettings,
+                observer: any ApplyObserver = SilentApplyObserver(), stopSignal: StopSignal = StopSignal(),
+                clock: RunClock = .system) {
+        self.service = service
         self.journal = journal
         self.settings = settings
         self.observer = observer
         self.stopSignal = stopSignal
+        self.clock = clock
     }
 
     /// Runs (or resumes) run `runID` until every row has an outcome or something stops it.
     public func run(_ runID: Int64) async throws(JournalError) -> ApplyReport {
-        let started = ContinuousClock.now
+        let started = clock.now
         try journal.reopenRun(runID)
-        let rows = try journal.rows(of: runID).filter { $0.outcome == nil }
+        let rows = try journal.openRows(of: runID)
 
         // Rows that need no request: recorded at once.
-        let noops = rows.filter { $0.plannedAction == PlanAction.noop.rawValue && !$0.isInDoubt }.map(\.row)
+        let noops = rows.filter { $0.plannedAction == .noop && !$0.isInDoubt }.map(\.row)
         try journal.recordOutcomes(runID: runID, rows: noops, outcome: .noop, message: nil)
         for row in noops { observer.rowFinished(row: row, outcome: .noop) }
-        let unknown = rows.filter { $0.plannedAction == PlanAction.error.rawValue }.map(\.row)
-        try journal.recordOutcomes(runID: runID, rows: unknown, outcome: .skipped, message: "number not in the account")
+        let unknown = rows.filter { $0.plannedAction == .error }.map(\.row)
+        try journal.recordOutcomes(runID: runID, rows: unknown, outcome: .skipped, message: RowNote.notInAccount.english)
         for row in unknown { observer.rowFinished(row: row, outcome: .skipped) }
 
-        var work = rows.filter { $0.plannedAction == PlanAction.create.rawValue || $0.plannedAction == PlanAction.update.rawValue
-            || ($0.plannedAction == PlanAction.noop.rawValue && $0.isInDoubt) }
+        var work = rows.filter { $0.plannedAction == .create || $0.plannedAction == .update || ($0.plannedAction == .noop && $0.isInDoubt) }
         var canaryStop = false
         if let canary = settings.canary, work.count > canary {
             work = Array(work.prefix(canary))
             canaryStop = true
         }
 
-        let queue = WorkQueue<(RowRecord, LiveNumber)>(capacity: max(settings.concurrency * 2, client.configuration.readBatchSize))
+        let queue = WorkQueue<(RowRecord, LiveNumber)>(capacity: max(settings.concurrency * 2, service.readBatchSize))
         let items = work
         let journalFailure = await withTaskGroup(of: JournalError?.self) { group in
             group.addTask { [self] in
@@ -108,9 +111,8 @@ public final class Applier: Sendable {
         } else {
             try journal.finishRun(runID, status: .completed, reason: nil)
         }
-        let seconds = Double(started.duration(to: .now).components.seconds) + Double(started.duration(to: .now).components.attoseconds) / 1e18
-        return ApplyReport(runID: runID, counts: counts, stopReason: reason, requests: snapshot.requests, seconds: seconds,
-                           stopDetail: snapshot.stopDetail)
+        return ApplyReport(runID: runID, counts: counts, stopReason: reason, requests: snapshot.requests,
+                           seconds: started.duration(to: clock.now).seconds, stopDetail: snapshot.stopDetail)
     }
 
     // MARK: Stopping
@@ -161,8 +163,8 @@ public final class Applier: Sendable {
         if trip { stop(.breaker, detail: nil) }
     }
 
-    func stop(for error: CalltouchError) {
-        switch error.category {
+    func stop(for error: NumberServiceError) {
+        switch error.kind {
         case .authentication: stop(.authentication, detail: error.description)
         case .budgetExhausted: stop(.budget, detail: error.description)
         case .cancelled: stop(.interrupted, detail: nil)
@@ -174,7 +176,7 @@ public final class Applier: Sendable {
 
     /// Reads live state in batches ahead of the workers.
     private func produce(_ work: [RowRecord], into queue: WorkQueue<(RowRecord, LiveNumber)>) async {
-        let size = max(client.configuration.readBatchSize, 1)
+        let size = max(service.readBatchSize, 1)
         for start in stride(from: 0, to: work.count, by: size) {
             if shouldStop { break }
             let batch = Array(work[start..<min(start + size, work.count)])
@@ -195,18 +197,18 @@ public final class Applier: Sendable {
         while true {
             attempt += 1
             if shouldStop || !takeRequest() { return nil }
-            let started = ContinuousClock.now
-            let result: Result<[PhoneNumber: LiveNumber], CalltouchError>
-            do { result = .success(try await client.readSettings(of: numbers)) } catch { result = .failure(error) }
+            let started = clock.now
+            let result: Result<[PhoneNumber: LiveNumber], NumberServiceError>
+            do { result = .success(try await service.liveStates(of: numbers)) } catch { result = .failure(error) }
             switch result {
             case .success(let live):
                 audit(label, "read", attempt, status: 200, started: started, outcome: "ok")
                 return live
             case .failure(let error):
-                audit(label, "read", attempt, status: error.status, started: started, outcome: error.category.rawValue)
+                audit(label, "read", attempt, status: error.status, started: started, outcome: error.kind.rawValue)
                 guard error.isRetryable, attempt < settings.backoff.maxAttempts else {
                     stop(for: error)
-                    if !error.category.stopsRun { stop(.breaker, detail: error.description) }
+                    if !error.stopsRun { stop(.breaker, detail: error.description) }
                     return nil
                 }
                 if !(await sleep(settings.backoff.delay(after: attempt, retryAfter: error.retryAfter))) { return nil }
@@ -215,134 +217,95 @@ public final class Applier: Sendable {
     }
 
     func sleep(_ delay: Duration) async -> Bool {
-        do { try await Task.sleep(for: delay) } catch { return false }
+        do { try await clock.sleep(for: delay) } catch { return false }
         return true
     }
 
-    func audit(_ number: String, _ action: String, _ attempt: Int, status: Int?, started: ContinuousClock.Instant, outcome: String) {
-        let elapsed = started.duration(to: .now)
+    func audit(_ number: String, _ action: String, _ attempt: Int, status: Int?, started: RunClock.Instant, outcome: String) {
+        let elapsed = started.duration(to: clock.now)
         let ms = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-        observer.request(RequestEvent(time: Date().timeIntervalSince1970, number: number, action: action, attempt: attempt,
+        observer.request(RequestEvent(time: clock.date.timeIntervalSince1970, number: number, action: action, attempt: attempt,
                                       httpStatus: status, latencyMilliseconds: ms, outcome: outcome))
     }
 
     // MARK: One row
 
-    /// Brings one row to its desired state, or records why not. Leaves the row without an outcome only when the run
-    /// is stopping (it is then pending or in doubt, and the next run re-reads it).
+    /// Brings one row to its desired state, or records why not, by executing its ``RowLifecycle``. Leaves the row
+    /// without an outcome only when the run is stopping (it is then pending or in doubt, and the next run re-reads it).
     private func process(_ row: RowRecord, live: LiveNumber, runID: Int64) async throws(JournalError) {
-        guard let number = row.phoneNumber, let desired = row.desiredSettings, let planned = row.plannedLiveState else {
-            try await finish(runID, row.row, .failed, status: nil, category: nil, message: "unreadable journal row", attempts: row.attempts)
+        guard let number = row.phoneNumber else {
+            try await settle(runID, row.row, RowLifecycle.Settlement(outcome: .failed, status: nil, failure: nil,
+                                                                      note: .unreadableJournalRow, attempts: row.attempts))
             return
         }
-        var current = live
-        var attempts = 0
-        var sent = row.isInDoubt  // an earlier run may have sent it
-        var beforeRecorded = row.before != nil
+        var machine = RowLifecycle(desired: row.desired, planned: row.plannedLive, maxAttempts: settings.backoff.maxAttempts,
+                                   priorAttempts: row.attempts, inDoubt: row.isInDoubt, beforeRecorded: row.before != nil)
+        var step = machine.observe(live)
         while true {
-            // Decide from live state.
-            if case .unknown = current {
-                try await finish(runID, row.row, .changedSincePlan, status: nil, category: nil,
-                           message: "the number is no longer in the account", attempts: row.attempts + attempts)
+            switch step {
+            case .settle(let settlement):
+                try await settle(runID, row.row, settlement)
                 return
-            }
-            if desired.changes(from: current.settings).isEmpty && current != .free {
-                try await finish(runID, row.row, sent ? .applied : .noop, status: nil, category: nil,
-                           message: sent ? "confirmed from live state" : "already as desired", attempts: row.attempts + attempts)
+            case .leave(let reason):
+                if let reason { stop(reason, detail: nil) }
                 return
-            }
-            if current != planned {
-                try await finish(runID, row.row, .changedSincePlan, status: nil, category: nil,
-                           message: "live state changed since the plan: \(Self.describe(current))", attempts: row.attempts + attempts)
-                return
-            }
-            if shouldStop { return }
-            guard takeRequest() else { return }
-
-            let isCreate = current == .free
-            let body = current.settings.map { $0.merging(desired) } ?? desired.withoutClears
-            attempts += 1
-            try await journal.recordIntent(runID: runID, row: row.row, action: isCreate ? "create" : "update",
-                                     before: beforeRecorded ? nil : current, attempt: row.attempts + attempts)
-            beforeRecorded = true
-            sent = true
-            let started = ContinuousClock.now
-            let result: Result<Void, CalltouchError>
-            do {
-                if isCreate {
-                    try await client.createSettings(of: number, to: body)
-                } else {
-                    try await client.updateSettings(of: number, to: body)
+            case .wait(let attempt, let retryAfter):
+                guard await sleep(settings.backoff.delay(after: attempt, retryAfter: retryAfter)) else {
+                    step = machine.stopped()
+                    continue
                 }
-                result = .success(())
-            } catch {
-                result = .failure(error)
-            }
-            switch result {
-            case .success:
-                audit(number.digits, isCreate ? "create" : "update", attempts, status: 200, started: started, outcome: "ok")
-                try await finish(runID, row.row, .applied, status: 200, category: nil, message: nil, attempts: row.attempts + attempts)
-                return
-            case .failure(let error):
-                audit(number.digits, isCreate ? "create" : "update", attempts, status: error.status, started: started,
-                      outcome: error.category.rawValue)
-                switch error.category {
-                case .authentication, .budgetExhausted, .cancelled:
-                    // Rejected before it took effect, or we are stopping: leave it for the next run (pending again
-                    // when it never left the rate limiter or the API refused it unprocessed, in doubt when a
-                    // cancelled request may have reached the API).
-                    stop(for: error)
-                    if !error.requestSent {
-                        try await journal.withdrawIntent(runID: runID, row: row.row, attempt: row.attempts + attempts)
-                    } else if error.category != .cancelled {
-                        try await journal.recordRefused(runID: runID, row: row.row)
+                step = machine.waited()
+            case .reread:
+                guard let fresh = await read([number]) else {
+                    step = machine.stopped()
+                    continue
+                }
+                step = machine.observe(fresh[number] ?? .unknown)
+            case .send(let action, let body, let attempt, let before):
+                guard !shouldStop, takeRequest() else {
+                    step = machine.notSent()
+                    continue
+                }
+                try await journal.recordIntent(runID: runID, row: row.row, action: action, before: before, attempt: attempt)
+                machine.intentRecorded()
+                let started = clock.now
+                let result: Result<Void, NumberServiceError>
+                do {
+                    switch action {
+                    case .create: try await service.create(number, settings: body)
+                    case .update: try await service.update(number, settings: body)
                     }
-                    return
-                case .invalidData:
-                    try await finish(runID, row.row, .failed, status: error.status, category: error.category.rawValue,
-                               message: error.body ?? error.detail, attempts: row.attempts + attempts)
-                    return
-                case .rateLimited:
-                    // Refused before processing: not in doubt while it waits (a stop or a kill then leaves it
-                    // pending); retry the same request after the wait.
-                    try await journal.recordRefused(runID: runID, row: row.row)
-                    if attempts >= settings.backoff.maxAttempts {
-                        try await finish(runID, row.row, .failed, status: error.status, category: error.category.rawValue,
-                                   message: "still rate-limited after \(attempts) attempts", attempts: row.attempts + attempts)
-                        return
+                    result = .success(())
+                } catch {
+                    result = .failure(error)
+                }
+                switch result {
+                case .success:
+                    audit(number.digits, action.rawValue, attempt, status: 200, started: started, outcome: "ok")
+                    step = machine.succeeded()
+                case .failure(let error):
+                    audit(number.digits, action.rawValue, attempt, status: error.status, started: started, outcome: error.kind.rawValue)
+                    if error.stopsRun { stop(for: error) }
+                    let (change, next) = machine.failed(error)
+                    switch change {
+                    case .withdrawIntent(let attempt)?: try await journal.withdrawIntent(runID: runID, row: row.row, attempt: attempt)
+                    case .refused?: try await journal.recordRefused(runID: runID, row: row.row)
+                    case nil: break
                     }
-                    if !(await sleep(settings.backoff.delay(after: attempts, retryAfter: error.retryAfter))) { return }
-                case .server, .transport:
-                    // The request may have taken effect: re-read before deciding to send it again.
-                    let exhausted = attempts >= settings.backoff.maxAttempts
-                    if !exhausted, !(await sleep(settings.backoff.delay(after: attempts, retryAfter: error.retryAfter))) { return }
-                    guard let fresh = await read([number]) else { return }
-                    current = fresh[number] ?? .unknown
-                    if exhausted && !(desired.changes(from: current.settings).isEmpty && current != .free) {
-                        try await finish(runID, row.row, .failed, status: error.status, category: error.category.rawValue,
-                                   message: "\(error.category) after \(attempts) attempts: \(error.detail)",
-                                   attempts: row.attempts + attempts)
-                        return
-                    }
+                    step = next
                 }
             }
         }
     }
 
-    private func finish(_ runID: Int64, _ row: Int, _ outcome: RowOutcome, status: Int?, category: String?, message: String?,
-                        attempts: Int) async throws(JournalError) {
-        try await journal.recordOutcome(runID: runID, row: row, outcome: outcome, httpStatus: status, category: category,
-                                  message: message, attempts: attempts)
-        observer.rowFinished(row: row, outcome: outcome)
-        noteFinished(outcome)
+    private func settle(_ runID: Int64, _ row: Int, _ settlement: RowLifecycle.Settlement) async throws(JournalError) {
+        try await journal.recordOutcome(runID: runID, row: row, outcome: settlement.outcome, httpStatus: settlement.status,
+                                        category: settlement.failure.map(Self.category), message: settlement.note?.english,
+                                        attempts: settlement.attempts)
+        observer.rowFinished(row: row, outcome: settlement.outcome)
+        noteFinished(settlement.outcome)
     }
 
-    static func describe(_ live: LiveNumber) -> String {
-        switch live {
-        case .free: return "free"
-        case .unknown: return "not in the account"
-        case .used(let settings):
-            return settings.setFields.map { "\($0.rawValue)=\(settings[$0] ?? "")" }.joined(separator: ", ")
-        }
-    }
+    /// The journal's error category: the names the reports have always used.
+    static func category(_ kind: NumberServiceError.Kind) -> String { kind.rawValue }
 }

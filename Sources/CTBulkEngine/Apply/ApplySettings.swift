@@ -40,6 +40,9 @@ public struct ApplySettings: Sendable {
 
     /// Enough requests in flight that latency does not lower the rate: twice the rate, within 4...64.
     public static func defaultConcurrency(rate: Int) -> Int { min(max(rate * 2, 4), 64) }
+
+    /// Batches of live state read at once while planning: enough to fill the rate limiter, as writes do.
+    public static func readConcurrency(rate: Int) -> Int { min(max(rate, 2), 16) }
 }
 
 /// Set from a signal handler: no new requests after it; requests in flight finish and are recorded.

@@ -12,10 +12,13 @@ import GRDB
 public struct Journal: Sendable {
     private let writer: any DatabaseWriter
     public let path: String
+    /// The clock the timestamps come from.
+    public let clock: RunClock
 
     /// Opens (creating if needed) the journal at `path`; the folder is created with mode 0700 and the file 0600.
-    public init(path: String) throws(JournalError) {
+    public init(path: String, clock: RunClock = .system) throws(JournalError) {
         self.path = path
+        self.clock = clock
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         do {
@@ -92,12 +95,13 @@ public struct Journal: Sendable {
 
     /// Starts a run: the run and every planned row in one transaction.
     public func startRun(plan: Plan, account: String, options: String) throws(JournalError) -> Int64 {
-        try write { db in
+        let startedAt = clock.date.timeIntervalSince1970
+        return try write { db in
             let layout = try plan.csv.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
             try db.execute(sql: """
                 INSERT INTO run (job_path, job_sha256, account, options, csv_layout, started_at, status, total_rows)
                 VALUES (?, ?, ?, ?, ?, ?, 'running', ?)
-                """, arguments: [plan.inputPath, plan.inputSHA256, account, options, layout, Date().timeIntervalSince1970, plan.rows.count])
+                """, arguments: [plan.inputPath, plan.inputSHA256, account, options, layout, startedAt, plan.rows.count])
             let runID = db.lastInsertedRowID
             let statement = try db.makeStatement(sql: """
                 INSERT INTO run_row (run_id, row, phone, planned_action, desired, planned_live, error_category, message)
@@ -140,9 +144,10 @@ public struct Journal: Sendable {
     }
 
     public func finishRun(_ id: Int64, status: RunStatus, reason: String?) throws(JournalError) {
+        let endedAt = clock.date.timeIntervalSince1970
         try write { db in
             try db.execute(sql: "UPDATE run SET status = ?, stop_reason = ?, ended_at = ? WHERE id = ?",
-                           arguments: [status.rawValue, reason, Date().timeIntervalSince1970, id])
+                           arguments: [status.rawValue, reason, endedAt, id])
         }
     }
 
@@ -159,6 +164,13 @@ public struct Journal: Sendable {
         try read { db in try RowRecord.fetchAll(db, sql: "SELECT * FROM run_row WHERE run_id = ? ORDER BY row", arguments: [runID]) }
     }
 
+    /// Rows of a run that have no outcome yet (pending or in doubt).
+    public func openRows(of runID: Int64) throws(JournalError) -> [RowRecord] {
+        try read { db in
+            try RowRecord.fetchAll(db, sql: "SELECT * FROM run_row WHERE run_id = ? AND outcome IS NULL ORDER BY row", arguments: [runID])
+        }
+    }
+
     /// Counts of rows by outcome (`pending` for none, `in-doubt` for an intent without outcome).
     public func counts(of runID: Int64) throws(JournalError) -> [String: Int] {
         try read { db in
@@ -173,21 +185,21 @@ public struct Journal: Sendable {
     }
 
     /// Records that a request is about to be sent for a row (and the live state read just before it, the first time).
-    public func recordIntent(runID: Int64, row: Int, action: String, before: LiveNumber?, attempt: Int) async throws(JournalError) {
+    public func recordIntent(runID: Int64, row: Int, action: WriteAction, before: LiveNumber?, attempt: Int) async throws(JournalError) {
         let beforeText: String?
         do { beforeText = try before.map { try JSONCoding.encode($0) } } catch {
             throw JournalError(path: path, reason: String(describing: error))
         }
-        let now = Date().timeIntervalSince1970
+        let now = clock.date.timeIntervalSince1970
         try await writeAsync { db in
             if let beforeText {
                 try db.execute(sql: """
                     UPDATE run_row SET intent_at = ?, sent_action = ?, attempts = ?, before = COALESCE(before, ?)
                     WHERE run_id = ? AND row = ?
-                    """, arguments: [now, action, attempt, beforeText, runID, row])
+                    """, arguments: [now, action.rawValue, attempt, beforeText, runID, row])
             } else {
                 try db.execute(sql: "UPDATE run_row SET intent_at = ?, sent_action = ?, attempts = ? WHERE run_id = ? AND row = ?",
-                               arguments: [now, action, attempt, runID, row])
+                               arguments: [now, action.rawValue, attempt, runID, row])
             }
         }
     }
@@ -214,7 +226,7 @@ public struct Journal: Sendable {
     /// Records a row's outcome.
     public func recordOutcome(runID: Int64, row: Int, outcome: RowOutcome, httpStatus: Int?, category: String?,
                               message: String?, attempts: Int) async throws(JournalError) {
-        let now = Date().timeIntervalSince1970
+        let now = clock.date.timeIntervalSince1970
         try await writeAsync { db in
             try db.execute(sql: """
                 UPDATE run_row SET outcome = ?, http_status = ?, error_category = ?, message = ?, attempts = MAX(attempts, ?),
@@ -225,12 +237,12 @@ public struct Journal: Sendable {
 
     /// Records many outcomes in one transaction (no-op rows at the start of a run).
     public func recordOutcomes(runID: Int64, rows: [Int], outcome: RowOutcome, message: String?) throws(JournalError) {
+        let now = clock.date.timeIntervalSince1970
         try write { db in
             let statement = try db.makeStatement(sql: """
                 UPDATE run_row SET outcome = ?, message = COALESCE(message, ?), finished_at = ?
                 WHERE run_id = ? AND row = ? AND outcome IS NULL
                 """)
-            let now = Date().timeIntervalSince1970
             for row in rows { try statement.execute(arguments: [outcome.rawValue, message, now, runID, row]) }
         }
     }

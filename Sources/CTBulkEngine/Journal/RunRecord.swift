@@ -35,16 +35,28 @@ public struct RunRecord: Sendable, FetchableRecord, Decodable {
     }
 }
 
-/// One row of a run in the journal.
+/// One row of a run in the journal, with typed columns: the plan's action, the desired settings, the live state
+/// the plan saw, the before-image, the request sent, and the outcome.
 public struct RowRecord: Sendable, FetchableRecord, Decodable {
+    /// Where a row is in its life, as the journal shows it.
+    public enum State: Sendable, Equatable {
+        /// No request outstanding.
+        case pending
+        /// An intent without an outcome: the request may or may not have reached the API.
+        case inDoubt
+        /// The row has its outcome.
+        case settled(RowOutcome)
+    }
+
     public var runID: Int64
     public var row: Int
     public var phone: String
-    public var plannedAction: String
-    public var desired: String
-    public var plannedLive: String
-    public var before: String?
-    public var sentAction: String?
+    public var plannedAction: PlanAction
+    public var desired: NumberSettings
+    public var plannedLive: LiveNumber
+    /// The live state read just before the first request was sent (the before-image for undo).
+    public var before: LiveNumber?
+    public var sentAction: WriteAction?
     public var intentAt: Double?
     public var attempts: Int
     public var outcome: RowOutcome?
@@ -59,11 +71,31 @@ public struct RowRecord: Sendable, FetchableRecord, Decodable {
         case intentAt = "intent_at", httpStatus = "http_status", errorCategory = "error_category", finishedAt = "finished_at"
     }
 
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        runID = try c.decode(Int64.self, forKey: .runID)
+        row = try c.decode(Int.self, forKey: .row)
+        phone = try c.decode(String.self, forKey: .phone)
+        plannedAction = try c.decode(PlanAction.self, forKey: .plannedAction)
+        desired = try JSONCoding.decode(NumberSettings.self, try c.decode(String.self, forKey: .desired))
+        plannedLive = try JSONCoding.decode(LiveNumber.self, try c.decode(String.self, forKey: .plannedLive))
+        before = try c.decodeIfPresent(String.self, forKey: .before).map { try JSONCoding.decode(LiveNumber.self, $0) }
+        sentAction = try c.decodeIfPresent(WriteAction.self, forKey: .sentAction)
+        intentAt = try c.decodeIfPresent(Double.self, forKey: .intentAt)
+        attempts = try c.decode(Int.self, forKey: .attempts)
+        outcome = try c.decodeIfPresent(RowOutcome.self, forKey: .outcome)
+        httpStatus = try c.decodeIfPresent(Int.self, forKey: .httpStatus)
+        errorCategory = try c.decodeIfPresent(String.self, forKey: .errorCategory)
+        message = try c.decodeIfPresent(String.self, forKey: .message)
+        finishedAt = try c.decodeIfPresent(Double.self, forKey: .finishedAt)
+    }
+
     public var phoneNumber: PhoneNumber? { PhoneNumber(canonical: phone) }
-    public var desiredSettings: NumberSettings? { try? JSONCoding.decode(NumberSettings.self, desired) }
-    public var plannedLiveState: LiveNumber? { try? JSONCoding.decode(LiveNumber.self, plannedLive) }
-    /// The live state read just before the first request was sent (the before-image for undo).
-    public var beforeState: LiveNumber? { before.flatMap { try? JSONCoding.decode(LiveNumber.self, $0) } }
     /// Intent recorded, no outcome: the request may or may not have reached the API.
     public var isInDoubt: Bool { intentAt != nil && outcome == nil }
+
+    public var state: State {
+        if let outcome { return .settled(outcome) }
+        return intentAt != nil ? .inDoubt : .pending
+    }
 }

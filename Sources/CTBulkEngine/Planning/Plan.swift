@@ -1,5 +1,4 @@
 import CTBulkCore
-import CalltouchAPI
 import Foundation
 
 /// What a plan will do with one row.
@@ -37,30 +36,26 @@ public struct PlannedRow: Sendable, Codable, Equatable {
         self.phoneNumber = phoneNumber
         self.desired = desired
         self.live = live
-        switch live {
+        switch RowDecision(desired: desired, live: live) {
         case .unknown:
             action = .error
             changes = []
             problem = Problem(.numberUnknown, row: row, column: "phoneNumber", value: phoneNumber.digits)
-        case .free:
-            changes = desired.changes(from: nil)
-            if desired.displayOptions?.source == nil {
-                // A used number is one with display options (the API's "displayOptions: null" means free), so a free
-                // number cannot be put in a pool without at least a source.
-                action = .error
-                problem = Problem(.freeNumberNeedsSource, row: row, column: "displayOptions.source", value: phoneNumber.digits)
-            } else {
-                action = .create
-                body = desired.withoutClears
-            }
-        case .used(let current):
-            changes = desired.changes(from: current)
-            if changes.isEmpty {
-                action = .noop
-            } else {
-                action = .update
-                body = current.merging(desired)
-            }
+        case .needsSource(let changes):
+            self.changes = changes
+            action = .error
+            problem = Problem(.freeNumberNeedsSource, row: row, column: "displayOptions.source", value: phoneNumber.digits)
+        case .create(let body, let changes):
+            self.changes = changes
+            action = .create
+            self.body = body
+        case .update(let body, let changes):
+            self.changes = changes
+            action = .update
+            self.body = body
+        case .noop:
+            changes = []
+            action = .noop
         }
     }
 }
@@ -102,7 +97,7 @@ public struct Plan: Sendable, Codable {
     public var rows: [PlannedRow]
     public var summary: PlanSummary
 
-    public init(createdAt: Date = Date(), inputPath: String, inputSHA256: String, csv: CSVLayout?, baseURL: String,
+    public init(createdAt: Date, inputPath: String, inputSHA256: String, csv: CSVLayout?, baseURL: String,
                 siteID: String, readBatchSize: Int, rate: Int, rows: [PlannedRow], readRequests: Int) {
         self.createdAt = createdAt
         self.inputPath = inputPath

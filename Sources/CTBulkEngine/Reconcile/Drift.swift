@@ -1,5 +1,4 @@
 import CTBulkCore
-import CalltouchAPI
 
 /// How one number in the account compares with the job the team trusts.
 public enum DriftStatus: String, Sendable, Codable, CaseIterable {
@@ -29,16 +28,13 @@ public struct DriftRow: Sendable, Codable, Equatable {
         self.phoneNumber = row.phoneNumber
         self.desired = row.settings
         self.live = live
-        switch live {
-        case .unknown:
-            status = .unknown
-            changes = []
-        case .free:
-            status = .missing
-            changes = row.settings.changes(from: nil)
-        case .used(let settings):
-            changes = row.settings.changes(from: settings)
-            status = changes.isEmpty ? .inSync : .changed
+        let decision = RowDecision(desired: row.settings, live: live)
+        changes = decision.changes
+        switch decision {
+        case .unknown: status = .unknown
+        case .create, .needsSource: status = .missing
+        case .update: status = .changed
+        case .noop: status = .inSync
         }
     }
 }
@@ -62,7 +58,7 @@ public struct DriftReport: Sendable, Codable {
 
 extension Planner {
     /// Reads live state for `rows` and compares.
-    public func drift(rows: [JobRow]) async throws(CalltouchError) -> DriftReport {
+    public func drift(rows: [JobRow]) async throws(NumberServiceError) -> DriftReport {
         let (live, requests) = try await readLive(rows.map(\.phoneNumber))
         return DriftReport(rows: rows.map { DriftRow(row: $0, live: live[$0.phoneNumber] ?? .unknown) }, readRequests: requests)
     }

@@ -1,5 +1,4 @@
 import CTBulkCore
-import CalltouchAPI
 import Foundation
 
 /// The files written at the end of a run (also after a stop): every input row with its outcome in the input's own
@@ -46,7 +45,7 @@ public struct RunReports: Sendable {
                 }
                 let record = byRow[source.row]
                 let outcome = outcomeText(record, source: source)
-                try results.write(cells + [String(source.row), record?.plannedAction ?? "", outcome.0,
+                try results.write(cells + [String(source.row), record?.plannedAction.rawValue ?? "", outcome.0,
                                            record?.httpStatus.map(String.init) ?? "", record.map { String($0.attempts) } ?? "",
                                            outcome.1])
                 if let record, let value = record.outcome, failedOutcomes.contains(value) {
@@ -67,7 +66,7 @@ public struct RunReports: Sendable {
             for record in rows {
                 let cells = canonicalCells(record)
                 let outcome = outcomeText(record, source: nil)
-                try results.write(cells + [String(record.row), record.plannedAction, outcome.0,
+                try results.write(cells + [String(record.row), record.plannedAction.rawValue, outcome.0,
                                            record.httpStatus.map(String.init) ?? "", String(record.attempts), outcome.1])
                 if let value = record.outcome, failedOutcomes.contains(value) {
                     try failures.write(cells + [String(record.row), outcome.1])
@@ -106,7 +105,7 @@ public struct RunReports: Sendable {
     }
 
     static func canonicalCells(_ record: RowRecord) -> [String] {
-        let settings = record.desiredSettings ?? NumberSettings()
+        let settings = record.desired
         return JobColumn.all.map { column in
             switch column {
             case .phoneNumber: return record.phone

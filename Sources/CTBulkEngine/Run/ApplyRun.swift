@@ -1,0 +1,260 @@
+import CTBulkCore
+import Foundation
+
+/// One apply run, owned by the engine: the lock, the plan (or a saved plan, or the unfinished run to resume), the
+/// confirmation, the journal run, execution, the canary pause, and the reports. `apply`, `reconcile --apply`,
+/// `run SPEC` and any other front end call ``run(_:confirm:progress:)``; they only map their options in and the
+/// ``Outcome`` to text and an exit code.
+public struct ApplyRun: Sendable {
+    /// What to apply.
+    public enum Source: Sendable {
+        /// A validated job: planned now against live state.
+        case job(ValidJob)
+        /// A saved plan (`plan --out`): its rows are re-checked against live state before each write.
+        case plan(Plan)
+        /// The newest unfinished run in the journal.
+        case resume
+    }
+
+    /// How the run behaves.
+    public struct Settings: Sendable {
+        public var apply: ApplySettings
+        /// Requests per second (for the plan's estimate and the journal's record of options).
+        public var rate: Int
+        public var journalPath: String
+        /// Where the reports go (default: `runs/<id>` next to the journal).
+        public var reportDirectory: String?
+        /// Ask before writing (false: `--yes`).
+        public var confirm: Bool
+        /// Recorded with the run (`apply`, `reconcile`).
+        public var mode: String
+
+        public init(apply: ApplySettings, rate: Int, journalPath: String, reportDirectory: String? = nil, confirm: Bool = true,
+                    mode: String = "apply") {
+            self.apply = apply
+            self.rate = rate
+            self.journalPath = journalPath
+            self.reportDirectory = reportDirectory
+            self.confirm = confirm
+            self.mode = mode
+        }
+
+        /// The folder of the per-job locks: `locks/` next to the journal.
+        public var lockDirectory: String {
+            URL(fileURLWithPath: journalPath).deletingLastPathComponent().appendingPathComponent("locks").path
+        }
+    }
+
+    /// A question the run asks before it writes; the answer is yes, no, or nil when nobody can be asked.
+    public enum Confirmation: Sendable {
+        /// Write `changes` changes (the plan's summary) to the account.
+        case apply(PlanSummary, account: String)
+        /// The canary rows are done; go on with the rest of the same run?
+        case continueAfterCanary(ApplyReport)
+    }
+
+    /// What the run reports while it works (besides rows and requests, which ``ApplyObserver`` carries).
+    public enum Event: Sendable {
+        /// Live state read for the plan: numbers read, numbers in all.
+        case reading(done: Int, total: Int)
+        /// The plan is made (not sent for a resumed run).
+        case planned(Plan)
+        /// An unfinished run of the same job and account is continued: rows with an outcome are not sent again.
+        case resuming(runID: Int64)
+        /// Execution starts: rows in all, rows already with an outcome.
+        case executing(runID: Int64, total: Int, alreadyDone: Int)
+        /// Execution ended (before the reports are written).
+        case executed(ApplyReport)
+    }
+
+    /// How a run ended.
+    public enum Outcome: Sendable {
+        /// Every row is already as desired (or cannot be applied): nothing was started.
+        case nothingToApply(PlanSummary)
+        /// The confirmation was declined: nothing was sent.
+        case declined
+        /// Confirmation was needed but there is no one to ask (no terminal): nothing was sent.
+        case cannotConfirm
+        /// `.resume` found no unfinished run.
+        case noUnfinishedRun
+        /// The run executed (completely, or until something stopped it).
+        case finished(ApplyReport, reports: RunReports)
+    }
+
+    /// Why a run could not be carried out.
+    public enum Failure: Error, Sendable {
+        /// Another process runs the same job on the same account.
+        case locked(RunLock.Failure)
+        /// A saved plan or the unfinished run belongs to another account.
+        case accountMismatch(runOrPlan: String, expected: String, given: String)
+        /// Live state could not be read for the plan.
+        case service(NumberServiceError)
+        case journal(JournalError)
+        /// A report could not be written.
+        case reports(String)
+    }
+
+    public let service: any NumberService
+    public let settings: Settings
+    public let clock: RunClock
+    public let stopSignal: StopSignal
+
+    public init(service: any NumberService, settings: Settings, clock: RunClock = .system, stopSignal: StopSignal = StopSignal()) {
+        self.service = service
+        self.settings = settings
+        self.clock = clock
+        self.stopSignal = stopSignal
+    }
+
+    /// The account label the journal keys runs by.
+    public var account: String { service.account.label }
+
+    /// Carries out the run: takes the job's lock (a second run of the same job and account fails with
+    /// ``Failure/locked(_:)``), then ``runLocked(_:journal:confirm:progress:)``.
+    public func run(_ source: Source, confirm: @escaping @Sendable (Confirmation) async -> Bool?,
+                    progress: any ApplyRunProgress) async throws(Failure) -> Outcome {
+        let journal: Journal
+        do { journal = try Journal(path: settings.journalPath, clock: clock) } catch { throw .journal(error) }
+        let lockKey: String
+        switch source {
+        case .job(let job): lockKey = job.sha256
+        case .plan(let plan): lockKey = plan.inputSHA256
+        case .resume:
+            do { lockKey = try journal.latestUnfinishedRun()?.jobSHA256 ?? "resume" } catch { throw .journal(error) }
+        }
+        let lock: RunLock
+        do { lock = try RunLock(directory: settings.lockDirectory, key: "\(lockKey)-\(account)") } catch { throw .locked(error) }
+        defer { lock.release() }
+        return try await runLocked(source, journal: journal, confirm: confirm, progress: progress)
+    }
+
+    /// The run for a caller that holds the job's lock already (reconcile takes it before reading drift).
+    public func runLocked(_ source: Source, journal: Journal, confirm: @escaping @Sendable (Confirmation) async -> Bool?,
+                          progress: any ApplyRunProgress) async throws(Failure) -> Outcome {
+        var runID: Int64?
+        do {
+            switch source {
+            case .resume:
+                guard let run = try journal.latestUnfinishedRun() else { return .noUnfinishedRun }
+                guard run.account == account else {
+                    throw Failure.accountMismatch(runOrPlan: "run \(run.id)", expected: run.account, given: account)
+                }
+                runID = run.id
+            case .job(let job):
+                runID = try journal.unfinishedRun(jobSHA256: job.sha256, account: account)?.id
+            case .plan(let plan):
+                let planAccount = AccountIdentity(siteID: plan.siteID, baseURL: plan.baseURL)
+                guard planAccount == service.account else {
+                    throw Failure.accountMismatch(runOrPlan: "plan", expected: planAccount.label, given: account)
+                }
+                runID = try journal.unfinishedRun(jobSHA256: plan.inputSHA256, account: account)?.id
+            }
+        } catch let error as Failure {
+            throw error
+        } catch let error as JournalError {
+            throw .journal(error)
+        } catch {
+            throw .reports(String(describing: error))
+        }
+
+        if let existing = runID {
+            progress.event(.resuming(runID: existing))
+        } else {
+            let plan: Plan
+            switch source {
+            case .plan(let saved): plan = saved
+            case .job(let job):
+                let planner = Planner(service: service, backoff: settings.apply.backoff, clock: clock,
+                                      concurrency: ApplySettings.readConcurrency(rate: settings.rate),
+                                      progress: { done, total in progress.event(.reading(done: done, total: total)) })
+                do {
+                    plan = try await planner.plan(rows: job.rows, inputPath: job.path, inputSHA256: job.sha256, csv: job.csv,
+                                                  rate: settings.rate)
+                } catch { throw .service(error) }
+            case .resume: return .noUnfinishedRun
+            }
+            progress.event(.planned(plan))
+            guard plan.summary.hasChanges else { return .nothingToApply(plan.summary) }
+            if settings.confirm {
+                switch await confirm(.apply(plan.summary, account: account)) {
+                case true?: break
+                case false?: return .declined
+                case nil: return .cannotConfirm
+                }
+            }
+            let options = "{\"mode\":\"\(settings.mode)\",\"rate\":\(settings.rate),\"maxAttempts\":\(settings.apply.backoff.maxAttempts),\"concurrency\":\(settings.apply.concurrency)}"
+            do { runID = try journal.startRun(plan: plan, account: account, options: options) } catch { throw .journal(error) }
+        }
+        guard let runID else { return .noUnfinishedRun }
+        return try await execute(runID, journal: journal, confirm: confirm, progress: progress)
+    }
+
+    private func execute(_ runID: Int64, journal: Journal, confirm: @escaping @Sendable (Confirmation) async -> Bool?,
+                         progress: any ApplyRunProgress) async throws(Failure) -> Outcome {
+        do {
+            let rows = try journal.counts(of: runID)
+            let total = rows.values.reduce(0, +)
+            let open = (rows["pending"] ?? 0) + (rows["in-doubt"] ?? 0)
+            progress.event(.executing(runID: runID, total: total, alreadyDone: total - open))
+            var report = try await Applier(service: service, journal: journal, settings: settings.apply, observer: progress,
+                                           stopSignal: stopSignal, clock: clock).run(runID)
+            if report.stopReason == .canary, settings.confirm, await confirm(.continueAfterCanary(report)) == true {
+                var rest = settings.apply
+                rest.canary = nil
+                report = try await Applier(service: service, journal: journal, settings: rest, observer: progress,
+                                           stopSignal: stopSignal, clock: clock).run(runID)
+            }
+            progress.event(.executed(report))
+            let directory = settings.reportDirectory
+                ?? (URL(fileURLWithPath: settings.journalPath).deletingLastPathComponent().path + "/runs/\(runID)")
+            let paths: RunReports
+            do { paths = try RunReports.write(runID: runID, journal: journal, directory: directory, report: report) } catch let error as JournalError {
+                throw error
+            } catch {
+                throw Failure.reports(String(describing: error))
+            }
+            return .finished(report, reports: paths)
+        } catch let error as Failure {
+            throw error
+        } catch let error as JournalError {
+            throw .journal(error)
+        } catch {
+            throw .reports(String(describing: error))
+        }
+    }
+}
+
+/// What a front end shows while a run works: rows and requests (``ApplyObserver``) and the run's events.
+public protocol ApplyRunProgress: ApplyObserver {
+    func event(_ event: ApplyRun.Event)
+}
+
+/// Progress that shows nothing.
+public struct SilentRunProgress: ApplyRunProgress {
+    public init() {}
+    public func event(_ event: ApplyRun.Event) {}
+    public func rowFinished(row: Int, outcome: RowOutcome) {}
+    public func request(_ event: RequestEvent) {}
+}
+
+/// A validated job file, ready to plan: its rows (duplicates removed), its CSV layout, its path and content hash.
+public struct ValidJob: Sendable {
+    public var rows: [JobRow]
+    public var csv: CSVLayout?
+    public var path: String
+    public var sha256: String
+
+    public init(rows: [JobRow], csv: CSVLayout?, path: String, sha256: String) {
+        self.rows = rows
+        self.csv = csv
+        self.path = path
+        self.sha256 = sha256
+    }
+}
+
+extension ApplyReport {
+    /// Rows not applied although the run finished: failed, changed since the plan, or skipped.
+    public var notApplied: Int {
+        failed + (counts[RowOutcome.changedSincePlan.rawValue] ?? 0) + (counts[RowOutcome.skipped.rawValue] ?? 0)
+    }
+}

@@ -1,0 +1,37 @@
+import CTBulkCore
+
+/// The validation gate of plan, apply and reconcile: a job file read and validated, admitted to a run only when it
+/// has no errors.
+public struct JobCheck {
+    public let reader: JobFileReader
+    /// The validation result (with any cross-check merged in by the caller).
+    public var result: ValidationResult
+
+    /// Why a job is not admitted.
+    public enum Refusal: Error {
+        /// The file has errors (the result says which).
+        case invalid
+        /// The file cannot be read (or hashed).
+        case unreadable(JobFileError)
+    }
+
+    /// A check already made (e.g. with a cross-check merged into `result`).
+    public init(reader: JobFileReader, result: ValidationResult) {
+        self.reader = reader
+        self.result = result
+    }
+
+    /// Reads and validates `path`, collecting its rows unless `collectRows` is false (validation alone).
+    public init(path: String, options: JobReadOptions, problemLimit: Int? = 50, collectRows: Bool = true) throws(JobFileError) {
+        reader = try JobFileReader(path: path, options: options)
+        result = Validator.validate(reader, problemLimit: problemLimit, collectRows: collectRows)
+    }
+
+    /// The job, ready to plan: refused when the file has errors.
+    public func admit() throws(Refusal) -> ValidJob {
+        guard !result.hasErrors else { throw .invalid }
+        let sha: String
+        do { sha = try JobFileReader.sha256(path: result.path) } catch { throw .unreadable(error) }
+        return ValidJob(rows: result.rows, csv: result.csv, path: result.path, sha256: sha)
+    }
+}

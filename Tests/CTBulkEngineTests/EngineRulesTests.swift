@@ -1,0 +1,265 @@
+import CTBulkCore
+import CTBulkEngine
+import CTBulkTestSupport
+import Foundation
+import Synchronization
+import Testing
+
+/// The engine's rules against a scripted number service on a virtual clock: no socket, no sleep, the same result on
+/// every run (breaker, budget stop, 429, in-doubt rows, resume, canary, max-requests, changed-since-plan, and the
+/// run's confirmation and outcomes).
+@Suite struct EngineRulesTests {
+    /// 20 numbers: even ones used (pool "Old"), odd ones free.
+    static func account(_ count: Int = 20) -> [PhoneNumber: NumberSettings?] {
+        var numbers: [PhoneNumber: NumberSettings?] = [:]
+        for i in 0..<count {
+            let number = phone("7999000\(String(format: "%04d", i))")
+            numbers[number] = i % 2 == 0 ? .some(NumberSettings(poolName: "Old", displayOptions: DisplayOptions(source: "old"))) : .some(nil)
+        }
+        return numbers
+    }
+
+    /// One row per number, all wanting pool "New" with source "new": every row is a create or an update.
+    static func rows(_ account: [PhoneNumber: NumberSettings?]) -> [JobRow] {
+        account.keys.sorted().enumerated().map { index, number in
+            JobRow(row: index + 2, phoneNumber: number,
+                   settings: NumberSettings(poolName: "New", displayOptions: DisplayOptions(source: "new")))
+        }
+    }
+
+    struct Harness {
+        let service: ScriptedNumberService
+        let clock = VirtualClock()
+        let journalPath = TempDir().path("journal.sqlite")
+        let rows: [JobRow]
+
+        init(numbers: [PhoneNumber: NumberSettings?] = EngineRulesTests.account(), gate: (any RequestGate)? = nil,
+             script: @escaping @Sendable (ScriptedNumberService.Call, Int) -> ScriptedNumberService.Fault? = { _, _ in nil }) {
+            service = ScriptedNumberService(numbers: numbers, readBatchSize: 5, gate: gate ?? UnlimitedGate(), script: script)
+            rows = EngineRulesTests.rows(numbers)
+        }
+
+        func run(_ apply: ApplySettings = ApplySettings(concurrency: 3), confirm: Bool = false, stop: StopSignal = StopSignal(),
+                 source: ApplyRun.Source? = nil,
+                 answer: @escaping @Sendable (ApplyRun.Confirmation) async -> Bool? = { _ in true }) async throws(ApplyRun.Failure) -> ApplyRun.Outcome {
+            let settings = ApplyRun.Settings(apply: apply, rate: 5, journalPath: journalPath, confirm: confirm)
+            let run = ApplyRun(service: service, settings: settings, clock: .virtual(clock), stopSignal: stop)
+            let job = ValidJob(rows: rows, csv: nil, path: "/jobs/rules.json", sha256: "sha-rules")
+            return try await run.run(source ?? .job(job), confirm: answer, progress: SilentRunProgress())
+        }
+
+        /// Every number as the job wants it.
+        var converged: Bool {
+            rows.allSatisfy { row in RowDecision(desired: row.settings, live: service.live(row.phoneNumber)).isSatisfied }
+        }
+
+        var maxWritesPerNumber: Int { rows.map { service.writes(of: $0.phoneNumber) }.max() ?? 0 }
+    }
+
+    static func report(_ outcome: ApplyRun.Outcome, sourceLocation: SourceLocation = #_sourceLocation) -> ApplyReport? {
+        guard case .finished(let report, _) = outcome else {
+            Issue.record("expected a finished run, got \(outcome)", sourceLocation: sourceLocation)
+            return nil
+        }
+        return report
+    }
+
+    @Test func aRunConvergesWritingEachNumberOnceAndReportsEveryRow() async throws {
+        let h = Harness()
+        let report = try #require(Self.report(try await h.run()))
+        #expect(report.stopReason == nil)
+        #expect(report.counts == ["applied": 20])
+        #expect(h.converged && h.maxWritesPerNumber == 1)
+        // Reads: 4 batches for the plan and 4 before writing; 20 writes.
+        #expect(report.requests == 24)
+    }
+
+    @Test func theBreakerStopsAfterConsecutiveRejectedRowsAndTheRunResumes() async throws {
+        let rejecting = Mutex(true)
+        let h = Harness { call, _ in
+            guard call.writtenNumber != nil, rejecting.withLock({ $0 }) else { return nil }
+            return .fail(.scripted(.invalidData, status: 400))
+        }
+        let breaker = BreakerSettings(consecutiveFailures: 3, minimumRows: 100, maxFailureShare: 1)
+        let first = try #require(Self.report(try await h.run(ApplySettings(concurrency: 1, breaker: breaker))))
+        #expect(first.stopReason == .breaker)
+        #expect(first.failed == 3)
+        rejecting.withLock { $0 = false }
+        // Failed rows keep their outcome; the resumed run finishes the rest.
+        let second = try #require(Self.report(try await h.run(ApplySettings(concurrency: 1, breaker: breaker))))
+        #expect(second.stopReason == nil)
+        #expect(second.counts["failed"] == 3 && second.counts["applied"] == 17)
+    }
+
+    @Test func aSpentBudgetStopsResumablyLeavingTheRowPendingNotInDoubt() async throws {
+        let stopAfter = Mutex(0)
+        let budgeted = Harness(numbers: EngineRulesTests.account()) { call, _ in
+            guard call.writtenNumber != nil else { return nil }
+            let n = stopAfter.withLock { count -> Int in count += 1; return count }
+            return n > 7 ? .fail(.scripted(.budgetExhausted, status: 403)) : nil
+        }
+        let first = try #require(Self.report(try await budgeted.run(ApplySettings(concurrency: 1))))
+        #expect(first.stopReason == .budget)
+        #expect(first.counts["applied"] == 7)
+        #expect(first.counts["in-doubt"] == nil)
+        #expect(first.counts["pending"] == 13)
+        stopAfter.withLock { $0 = -100 }
+        let second = try #require(Self.report(try await budgeted.run(ApplySettings(concurrency: 2))))
+        #expect(second.stopReason == nil && second.counts == ["applied": 20])
+        // 20 writes that took effect, plus the one the API refused unprocessed.
+        #expect(budgeted.converged && budgeted.service.calls.filter { $0.writtenNumber != nil }.count == 21)
+    }
+
+    @Test func a429IsWaitedOutOnTheClockAndTheRowIsWrittenOnce() async throws {
+        let refusals = Mutex(0)
+        let h = Harness { call, _ in
+            guard call.writtenNumber != nil else { return nil }
+            return refusals.withLock { count in
+                count += 1
+                return count <= 2 ? .fail(.scripted(.rateLimited, status: 429, retryAfter: .seconds(3))) : nil
+            }
+        }
+        let report = try #require(Self.report(try await h.run(ApplySettings(concurrency: 1))))
+        #expect(report.counts == ["applied": 20])
+        #expect(h.converged)
+        // Each 429 waited at least the server's Retry-After on the run's clock.
+        #expect(h.clock.sleeps.filter { $0 >= .seconds(3) }.count == 2)
+    }
+
+    @Test func aStopDuringA429WaitLeavesTheRowPendingNotInDoubt() async throws {
+        let stop = StopSignal()
+        let h = Harness { call, _ in
+            guard call.writtenNumber != nil else { return nil }
+            stop.request()
+            return .fail(.scripted(.rateLimited, status: 429, retryAfter: .seconds(1)))
+        }
+        let report = try #require(Self.report(try await h.run(ApplySettings(concurrency: 1), stop: stop)))
+        #expect(report.stopReason == .interrupted)
+        #expect(report.counts["in-doubt"] == nil)
+        #expect(report.counts["pending"] == 20)
+    }
+
+    @Test func aLostAnswerLeavesTheRowInDoubtAndResumeConfirmsItWithoutResending() async throws {
+        let stop = StopSignal()
+        let writes = Mutex(0)
+        let h = Harness { call, _ in
+            guard call.writtenNumber != nil, writes.withLock({ count -> Int in count += 1; return count }) == 1 else { return nil }
+            // The first write takes effect but its answer is lost as the run is stopped.
+            stop.request()
+            return .applyThenFail(.scripted(.cancelled))
+        }
+        let first = try #require(Self.report(try await h.run(ApplySettings(concurrency: 1), stop: stop)))
+        #expect(first.stopReason == .interrupted)
+        #expect(first.counts["in-doubt"] == 1)
+        let writesBefore = h.service.calls.filter { $0.writtenNumber != nil }.count
+        #expect(writesBefore == 1)
+
+        // Resume on the same journal and account: the in-doubt row is re-read, found applied, and not sent again.
+        let second = try #require(Self.report(try await h.run(ApplySettings(concurrency: 1), source: .resume)))
+        #expect(second.stopReason == nil)
+        #expect(second.counts == ["applied": 20])
+        #expect(h.converged && h.maxWritesPerNumber == 1)
+    }
+
+    @Test func canaryPausesAfterNRowsAndAskingToContinueFinishesTheSameRun() async throws {
+        let h = Harness()
+        let questions = Mutex<[String]>([])
+        let outcome = try await h.run(ApplySettings(concurrency: 2, canary: 4), confirm: true) { question in
+            switch question {
+            case .apply(let summary, _): questions.withLock { $0.append("apply \(summary.create + summary.update)") }
+            case .continueAfterCanary(let report): questions.withLock { $0.append("canary \(report.applied)") }
+            }
+            return true
+        }
+        let report = try #require(Self.report(outcome))
+        #expect(questions.withLock { $0 } == ["apply 20", "canary 4"])
+        #expect(report.stopReason == nil && report.counts == ["applied": 20])
+        #expect(h.maxWritesPerNumber == 1)
+    }
+
+    @Test func canaryWithoutAnyoneToAskPausesAndTheNextRunContinues() async throws {
+        let h = Harness()
+        let paused = try #require(Self.report(try await h.run(ApplySettings(concurrency: 2, canary: 4))))
+        #expect(paused.stopReason == .canary && paused.applied == 4)
+        let rest = try #require(Self.report(try await h.run(ApplySettings(concurrency: 2))))
+        #expect(rest.runID == paused.runID && rest.counts == ["applied": 20])
+    }
+
+    @Test func maxRequestsStopsAfterExactlyThatManyRequests() async throws {
+        let h = Harness()
+        let first = try #require(Self.report(try await h.run(ApplySettings(concurrency: 1, maxRequests: 6))))
+        #expect(first.stopReason == .maxRequests)
+        #expect(first.requests == 6)
+        // After the plan's 4 reads, this run's 6 requests are reads of live state (ahead of the writes) and writes.
+        let runCalls = h.service.calls.dropFirst(4)
+        #expect(runCalls.count == 6)
+        let reads = runCalls.filter { if case .read = $0 { return true } else { return false } }.count
+        #expect(reads >= 1)
+        #expect(first.counts["applied"] == 6 - reads)
+        let rest = try #require(Self.report(try await h.run(ApplySettings(concurrency: 1))))
+        #expect(rest.counts == ["applied": 20] && h.maxWritesPerNumber == 1)
+    }
+
+    @Test func rowsChangedInTheAccountAfterThePlanAreNotOverwritten() async throws {
+        let h = Harness()
+        let first = h.rows[0].phoneNumber
+        let edited = NumberSettings(poolName: "Hand edit", displayOptions: DisplayOptions(source: "cabinet"))
+        // The edit lands after the plan's reads (calls 0-3), before apply reads live state.
+        let plan = try await Planner(service: h.service, clock: .virtual(h.clock))
+            .plan(rows: h.rows, inputPath: "/jobs/rules.json", inputSHA256: "sha-rules", csv: nil, rate: 5)
+        h.service.set(first, edited)
+        let report = try #require(Self.report(try await h.run(source: .plan(plan))))
+        #expect(report.counts == ["applied": 19, "changed-since-plan": 1])
+        #expect(h.service.live(first) == .used(edited))
+        #expect(h.service.writes(of: first) == 0)
+    }
+
+    @Test func confirmationDeclinedOrImpossibleSendsNothing() async throws {
+        let declined = Harness()
+        if case .declined = try await declined.run(confirm: true, answer: { _ in false }) {} else { Issue.record("expected declined") }
+        let nobody = Harness()
+        if case .cannotConfirm = try await nobody.run(confirm: true, answer: { _ in nil }) {} else { Issue.record("expected cannotConfirm") }
+        #expect(declined.service.calls.allSatisfy { $0.writtenNumber == nil })
+        #expect(nobody.service.calls.allSatisfy { $0.writtenNumber == nil })
+    }
+
+    @Test func aJobAlreadyAsDesiredStartsNoRun() async throws {
+        var numbers = EngineRulesTests.account()
+        for key in numbers.keys { numbers[key] = .some(NumberSettings(poolName: "New", displayOptions: DisplayOptions(source: "new"))) }
+        let h = Harness(numbers: numbers)
+        guard case .nothingToApply(let summary) = try await h.run() else { Issue.record("expected nothing to apply"); return }
+        #expect(summary.noop == 20)
+        if case .noUnfinishedRun = try await h.run(source: .resume) {} else { Issue.record("expected no unfinished run") }
+    }
+
+    @Test func aSecondRunOfTheSameJobIsRefusedByTheLock() async throws {
+        let h = Harness()
+        let settings = ApplyRun.Settings(apply: ApplySettings(concurrency: 1), rate: 5, journalPath: h.journalPath, confirm: false)
+        let holder = try RunLock(directory: settings.lockDirectory, key: "sha-rules-\(h.service.account.label)")
+        defer { holder.release() }
+        await #expect(throws: ApplyRun.Failure.self) { try await h.run() }
+        #expect(h.service.calls.isEmpty)
+    }
+
+    @Test func aSavedPlanForAnotherAccountIsRefused() async throws {
+        let h = Harness()
+        let plan = Plan(createdAt: Date(timeIntervalSince1970: 0), inputPath: "/x", inputSHA256: "sha-x", csv: nil,
+                        baseURL: "https://other.example", siteID: "2", readBatchSize: 5, rate: 5, rows: [], readRequests: 0)
+        do {
+            _ = try await h.run(source: .plan(plan))
+            Issue.record("expected an account mismatch")
+        } catch {
+            guard case .accountMismatch = error else { Issue.record("unexpected \(error)"); return }
+        }
+    }
+
+    @Test func journalTimestampsComeFromTheRunClock() async throws {
+        let h = Harness()
+        let report = try #require(Self.report(try await h.run()))
+        let journal = try Journal(path: h.journalPath)
+        let run = try #require(try journal.run(report.runID))
+        // The virtual clock's epoch is 2026-01-01T00:00:00Z and no real time is waited.
+        #expect(run.startedAt == 1_767_225_600)
+        #expect(try journal.rows(of: report.runID).allSatisfy { $0.finishedAt == 1_767_225_600 })
+    }
+}
