@@ -1,25 +1,8 @@
 import CTBulkApp
 import CTBulkCore
+import CTBulkTestSupport
 import Foundation
 
-let repositoryRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
-func repoPath(_ relative: String) -> String { repositoryRoot.appendingPathComponent(relative).path }
-
-struct TempDir {
-    let url: URL
-    init() {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("ctbulk-app-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-    func write(_ name: String, _ text: String) -> String {
-        let path = path(name)
-        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
-        return path
-    }
-}
 
 /// The built `ctbulk` executable next to the test bundle.
 var ctbulkBinary: URL {

@@ -1,6 +1,7 @@
 import CTBulkApp
 import CTBulkCore
 import CTBulkSandbox
+import CTBulkTestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -107,10 +108,14 @@ import Glibc
         var generator = SplitMix64(seed: seed)  // the sandbox's reproducible generator
         var kills = 0
         var leftInDoubt = 0
+        var target = 0
         for attempt in 0..<4 {
             let child = try ChildProcess(arguments, environment: Self.credentials, in: dir, label: "apply-\(attempt)")
             defer { child.kill() }
-            try await Task.sleep(for: .milliseconds(Int.random(in: 300...1500, using: &generator)))
+            // Kill at a random point of the run's progress (not of the wall clock): once the sandbox has applied a
+            // few more writes, wherever the run is then.
+            target += Int.random(in: 5...40, using: &generator)
+            #expect(try await Self.waitForWrites(sandbox, atLeast: target, within: .seconds(120)), "\(child.stderr)")
             guard child.isRunning else {
                 Issue.record("apply ended before it was killed (attempt \(attempt), seed \(seed)): \(child.stderr)")
                 break

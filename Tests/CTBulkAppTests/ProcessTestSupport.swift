@@ -1,5 +1,6 @@
 import CTBulkCore
 import CTBulkSandbox
+import CTBulkTestSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -2,6 +2,7 @@ import CTBulkApp
 import CTBulkCore
 import CTBulkEngine
 import CTBulkSandbox
+import CTBulkTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import CTBulkCore
+import CTBulkTestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import CTBulkApp
 import CTBulkCore
+import CTBulkTestSupport
 import Foundation
 import Testing
 

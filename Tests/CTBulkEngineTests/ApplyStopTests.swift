@@ -1,6 +1,7 @@
 import CTBulkCore
 import CTBulkEngine
 import CTBulkSandbox
+import CTBulkTestSupport
 import CalltouchAPI
 import Foundation
 import Synchronization
@@ -102,7 +103,7 @@ import Testing
         let inner: any RequestGate
         let stop: StopSignal
         let afterStop = Mutex(0)
-        init(limiter: SlidingWindowRateLimiter<ContinuousClock>, stop: StopSignal) {
+        init(limiter: any RequestGate, stop: StopSignal) {
             self.inner = StoppableGate(limiter, signal: stop)
             self.stop = stop
         }
@@ -113,62 +114,31 @@ import Testing
     }
 
     @Test func noRequestWaitingForTheRateLimiterIsSentAfterTheStop() async throws {
-        // As ApplyCommand runs it: twice as many workers as the rate, all waiting on one limiter.
-        try await Sandbox.withSandbox(sandboxConfiguration(numbers: 60)) { sandbox in
-            let initial = sandbox.numbers()
-            let rows = jobRows(initial, count: 60)
-            let plan = try await withClient(sandbox) { client in try await makePlan(client, rows) }
-            let journal = try Journal(path: ScratchDirectory().path("journal.sqlite"))
-            let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
-            let stop = StopSignal()
-            let gate = CountingGate(limiter: SlidingWindowRateLimiter(limit: 10), stop: stop)
-            let report = try await withClient(sandbox, gate: gate) { client in
-                try await Applier(service: client, journal: journal,
-                                  settings: ApplySettings(concurrency: ApplySettings.defaultConcurrency(rate: 10), backoff: fastBackoff),
-                                  observer: RecordingObserver { applied in if applied == 3 { stop.request() } },
-                                  stopSignal: stop).run(runID)
-            }
-            #expect(report.stopReason == .interrupted)
-            #expect(report.counts["in-doubt"] == nil)
-            // A worker records its intent, then waits inside the client for its limiter slot; the StoppableGate refuses
-            // the slot once the run stops, so nothing queued at the limiter goes out, and the row is pending again.
-            #expect(gate.afterStop.withLock { $0 } == 0)
-            #expect(report.counts["pending", default: 0] > 0)
-        }
-    }
-
-    @Test func rowsWhoseWriteTheAPIRefusedWithA429AreNotLeftInDoubtByAStop() async throws {
-        // The API allows 5 requests a second and the client does not pace itself: writes get 429 and wait to retry
-        // when the stop comes. A 429 is refused before processing, so those rows are pending, not in doubt.
-        try await Sandbox.withSandbox(sandboxConfiguration(numbers: 14, rateLimit: 5)) { sandbox in
-            let initial = sandbox.numbers()
-            let rows = jobRows(initial, count: 14)
-            let changed = changedNumbers(initial, rows)
-            let plan = try await withClient(sandbox) { client in try await makePlan(client, rows) }
-            try await Task.sleep(for: .milliseconds(1100))  // the plan's reads leave the API's window
-            let journal = try Journal(path: ScratchDirectory().path("journal.sqlite"))
-            let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
-            let stop = StopSignal()
-            let settings = ApplySettings(concurrency: 8, backoff: Backoff(base: .milliseconds(50), cap: .milliseconds(200), maxAttempts: 6))
-            try await withClient(sandbox) { client in
-                let report = try await Applier(service: client, journal: journal, settings: settings,
-                                               observer: RecordingObserver { applied in if applied == 2 { stop.request() } },
-                                               stopSignal: stop).run(runID)
-                #expect(report.stopReason == .interrupted)
-                #expect(sandbox.stats().rejected.rateLimit > 0, "some writes were refused with 429")
-                #expect(report.counts["in-doubt"] == nil, "a write refused with 429 cannot have taken effect: \(report.counts)")
-                let applied = try journal.rows(of: runID).filter { $0.outcome == .applied }.map(\.phone)
-                #expect(Set(sandbox.stats().writes.keys) == Set(applied))
-
-            }
-            // The rest, paced below the API's limit.
-            try await Task.sleep(for: .milliseconds(1100))
-            try await withClient(sandbox, gate: SlidingWindowRateLimiter(limit: 4)) { client in
-                let rest = try await Applier(service: client, journal: journal,
-                                             settings: ApplySettings(concurrency: 4, backoff: settings.backoff)).run(runID)
-                expectFinished(rest, sandbox: sandbox, initial: initial, rows: rows, changed: changed.count)
-            }
-        }
+        // As ApplyCommand runs it: twice as many workers as the rate, all waiting on one limiter (on a virtual clock:
+        // every wait ends at once, in slot order).
+        let clock = VirtualClock()
+        let stop = StopSignal()
+        let gate = CountingGate(limiter: SlidingWindowRateLimiter(limit: 10, clock: RunClock.virtual(clock)), stop: stop)
+        let numbers = EngineRulesTests.account(60)
+        let rows = EngineRulesTests.rows(numbers)
+        let planning = ScriptedNumberService(numbers: numbers)
+        let plan = try await Planner(service: planning, clock: .virtual(clock))
+            .plan(rows: rows, inputPath: "/jobs/stop.json", inputSHA256: "sha-stop", csv: nil, rate: 10)
+        let service = ScriptedNumberService(numbers: numbers, gate: gate)
+        let journal = try Journal(path: ScratchDirectory().path("journal.sqlite"), clock: .virtual(clock))
+        let runID = try journal.startRun(plan: plan, account: service.account.label, options: "{}")
+        let report = try await Applier(service: service, journal: journal,
+                                       settings: ApplySettings(concurrency: ApplySettings.defaultConcurrency(rate: 10), backoff: fastBackoff),
+                                       observer: RecordingObserver { applied in if applied == 3 { stop.request() } },
+                                       stopSignal: stop, clock: .virtual(clock)).run(runID)
+        #expect(report.stopReason == .interrupted)
+        #expect(report.counts["in-doubt"] == nil)
+        // A worker records its intent, then waits inside the service for its limiter slot; the StoppableGate refuses
+        // the slot once the run stops, so nothing queued at the limiter goes out, and the row is pending again.
+        #expect(gate.afterStop.withLock { $0 } == 0)
+        #expect(report.counts["pending", default: 0] > 0)
+        let applied = try journal.rows(of: runID).filter { $0.outcome == .applied }.compactMap(\.phoneNumber)
+        #expect(Set(service.calls.compactMap(\.writtenNumber)) == Set(applied), "the journal matches what the API received")
     }
 
     @Test func aStopRequestedBeforeTheRunStartsSendsNothing() async throws {

@@ -1,22 +1,14 @@
 import CTBulkCore
 import CTBulkEngine
 import CTBulkSandbox
+import CTBulkTestSupport
 import CalltouchAPI
 import Foundation
 import Synchronization
 import Testing
 
-func phone(_ text: String) -> PhoneNumber { PhoneNumber(canonical: text)! }
-
-/// A fresh temporary folder for a journal (removed at exit by the OS, never shared between tests).
-struct ScratchDirectory {
-    let url: URL
-    init() {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("ctbulk-engine-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-}
+/// A fresh temporary folder for a journal (never shared between tests).
+typealias ScratchDirectory = TempDir
 
 /// Short waits between attempts so retries do not slow the tests down.
 let fastBackoff = Backoff(base: .milliseconds(10), cap: .milliseconds(100), maxAttempts: 6)
