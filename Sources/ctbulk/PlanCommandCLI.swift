@@ -30,14 +30,19 @@ struct APIArguments: ParsableArguments {
     @Option(help: "Seconds to wait for one answer.")
     var timeout: Int?
 
+    @Option(help: "Machine-wide folder of run locks and the shared rate limit (else CTBULK_STATE_DIR, else ~/.local/state/ctbulk).")
+    var stateDir: String?
+
     func validate() throws {
         guard rate >= 1 else { throw ValidationError("--rate must be at least 1") }
         if let readBatchSize, readBatchSize < 1 { throw ValidationError("--read-batch-size must be at least 1") }
     }
 
     var value: APIOptions {
-        APIOptions(baseURL: baseURL, siteID: siteId, tokenFile: tokenFile, sandbox: sandbox, rate: rate,
-                   readBatchSize: readBatchSize, createPath: createPath, listPath: listPath, timeoutSeconds: timeout)
+        var options = APIOptions(baseURL: baseURL, siteID: siteId, tokenFile: tokenFile, sandbox: sandbox, rate: rate,
+                                 readBatchSize: readBatchSize, createPath: createPath, listPath: listPath, timeoutSeconds: timeout)
+        options.stateDirectory = stateDir
+        return options
     }
 }
 

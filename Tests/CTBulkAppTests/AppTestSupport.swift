@@ -17,6 +17,7 @@ func runCTBulk(_ arguments: [String], environment: [String: String] = [:], curre
     process.executableURL = ctbulkBinary
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
+    env["CTBULK_STATE_DIR"] = (currentDirectory ?? TempDir().url.path) + "/state"
     for (k, v) in environment { env[k] = v }
     process.environment = env
     if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }

@@ -154,6 +154,32 @@ import Glibc
         #expect(try sandbox.stats().writes == writes)
     }
 
+    @Test func theSameJobFromAnotherFolderJournalAndHostNameIsRefusedWhileItRuns() async throws {
+        let dir = TempDir(), other = TempDir(), state = TempDir()
+        let sandbox = try await SandboxProcess.start(["--numbers", "200", "--seed", "7", "--rate-limit", "50"], in: dir)
+        defer { sandbox.child.kill() }
+        let job = Self.makeJob(try sandbox.state(), count: 150, tag: "twice", in: dir)
+        // The same content under another name in another folder: the same job.
+        let copy = other.write("copy.csv", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: job.path))))
+        var environment = Self.credentials
+        environment["CTBULK_STATE_DIR"] = state.path("shared")
+
+        let first = try ChildProcess(Self.applyArguments(job, sandbox, journal: dir.path("j.sqlite"), rate: 20),
+                                     environment: environment, in: dir, label: "first")
+        defer { first.kill() }
+        #expect(try await Self.waitForWrites(sandbox, atLeast: 3, within: .seconds(60)), "\(first.stderr)")
+        for (index, baseURL) in ["http://localhost:\(sandbox.port)", "http://127.0.0.1:\(sandbox.port)/"].enumerated() {
+            let second = try await Self.run(["apply", copy, "--yes", "--base-url", baseURL, "--rate", "20",
+                                             "--journal", other.path("j\(index).sqlite"), "--quiet"],
+                                            environment: environment, in: other, label: "second-\(index)")
+            #expect(second.code == 75, "\(second.err)")
+            #expect(second.err.contains("already running"), "\(second.err)")
+            #expect(second.err.contains(dir.url.path), "the message names the holder's folder: \(second.err)")
+        }
+        #expect(await first.exitCode(within: .seconds(120)) == 0, "\(first.stderr)")
+        try Self.expectConverged(sandbox, job)
+    }
+
     @Test func ctrlCStopsWithExit75ARunThatStatusShowsAsInterruptedAndResumeFinishes() async throws {
         let dir = TempDir()
         let sandbox = try await SandboxProcess.start(["--numbers", "400", "--seed", "7", "--rate-limit", "50"], in: dir)

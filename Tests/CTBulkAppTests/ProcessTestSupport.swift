@@ -23,8 +23,11 @@ final class ChildProcess: @unchecked Sendable {
         process.executableURL = ctbulkBinary
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
+        // The machine-wide state (run locks) of this test, not the user's.
+        env["CTBULK_STATE_DIR"] = dir.path("state")
         for (key, value) in environment { env[key] = value }
         process.environment = env
+        process.currentDirectoryURL = dir.url
         process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
         process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
         process.standardError = FileHandle(forWritingAtPath: stderrPath)

@@ -10,8 +10,13 @@ import Testing
 @Suite struct ReconcileExportTests {
     static let environment = ["CALLTOUCH_ACCESS_TOKEN": "sandbox-token", "CALLTOUCH_SITE_ID": "1"]
 
+    /// This suite's machine-wide state folder (run locks), not the user's.
+    let stateDirectory = TempDir()
+
     func api(_ sandbox: RunningSandbox) -> APIOptions {
-        APIOptions(baseURL: sandbox.baseURL.absoluteString, rate: 100, environment: Self.environment)
+        var options = APIOptions(baseURL: sandbox.baseURL.absoluteString, rate: 100, environment: Self.environment)
+        options.stateDirectory = stateDirectory.path("state")
+        return options
     }
 
     var fastSandbox: SandboxConfiguration {
@@ -187,12 +192,13 @@ import Testing
         try await Sandbox.withSandbox(fastSandbox) { sandbox in
             let dir = TempDir()
             let sha = try JobFileReader.sha256(path: repoPath("jobs/demo.csv"))
-            let account = "SiteId 1 at \(sandbox.baseURL.absoluteString)"
-            let held = try RunLock(directory: dir.path("locks"), key: "\(sha)-\(account)")
+            // Held through `localhost` while the runs go to 127.0.0.1: one host, one lock, on the whole machine.
+            let account = AccountIdentity(siteID: "1", baseURL: sandbox.baseURL.absoluteString.replacingOccurrences(of: "127.0.0.1", with: "localhost"))
+            let held = try RunLock(directory: StateDirectory.locks(api(sandbox).resolvedStateDirectory), job: sha, account: account)
             let (code, console) = await reconcile(sandbox, dir)
             #expect(code == 75)
             #expect(console.stderr.contains("already running"))
-            #expect(console.stderr.contains("pid \(getpid())"))
+            #expect(console.stderr.contains("process \(getpid())"))
             var apply = ApplyOptions(input: InputOptions(path: repoPath("jobs/demo.csv")), api: api(sandbox))
             apply.yes = true
             apply.journalPath = dir.path("journal.sqlite")

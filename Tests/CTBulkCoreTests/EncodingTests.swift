@@ -1,4 +1,5 @@
 @testable import CTBulkCore
+import CTBulkTestSupport
 import Testing
 
 @Suite struct EncodingTests {

@@ -1,4 +1,5 @@
 import CTBulkCore
+import CTBulkTestSupport
 import Testing
 
 @Suite struct PhoneNumberTests {

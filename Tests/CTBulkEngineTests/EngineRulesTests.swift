@@ -31,6 +31,7 @@ import Testing
         let service: ScriptedNumberService
         let clock = VirtualClock()
         let journalPath = TempDir().path("journal.sqlite")
+        let stateDirectory = TempDir().path("state")
         let rows: [JobRow]
 
         init(numbers: [PhoneNumber: NumberSettings?] = EngineRulesTests.account(), gate: (any RequestGate)? = nil,
@@ -42,7 +43,8 @@ import Testing
         func run(_ apply: ApplySettings = ApplySettings(concurrency: 3), confirm: Bool = false, stop: StopSignal = StopSignal(),
                  source: ApplyRun.Source? = nil,
                  answer: @escaping @Sendable (ApplyRun.Confirmation) async -> Bool? = { _ in true }) async throws(ApplyRun.Failure) -> ApplyRun.Outcome {
-            let settings = ApplyRun.Settings(apply: apply, rate: 5, journalPath: journalPath, confirm: confirm)
+            let settings = ApplyRun.Settings(apply: apply, rate: 5, journalPath: journalPath, confirm: confirm,
+                                             stateDirectory: stateDirectory)
             let run = ApplyRun(service: service, settings: settings, clock: .virtual(clock), stopSignal: stop)
             let job = ValidJob(rows: rows, csv: nil, path: "/jobs/rules.json", sha256: "sha-rules")
             return try await run.run(source ?? .job(job), confirm: answer, progress: SilentRunProgress())
@@ -234,8 +236,11 @@ import Testing
 
     @Test func aSecondRunOfTheSameJobIsRefusedByTheLock() async throws {
         let h = Harness()
-        let settings = ApplyRun.Settings(apply: ApplySettings(concurrency: 1), rate: 5, journalPath: h.journalPath, confirm: false)
-        let holder = try RunLock(directory: settings.lockDirectory, key: "sha-rules-\(h.service.account.label)")
+        // Another journal, another folder, the same job and account (named through `localhost`): the same lock.
+        let settings = ApplyRun.Settings(apply: ApplySettings(concurrency: 1), rate: 5, journalPath: TempDir().path("other.sqlite"),
+                                         confirm: false, stateDirectory: h.stateDirectory)
+        let holder = try RunLock(directory: settings.lockDirectory, job: "sha-rules",
+                                 account: AccountIdentity(siteID: "1", baseURL: "HTTP://LocalHost:1/"))
         defer { holder.release() }
         await #expect(throws: ApplyRun.Failure.self) { try await h.run() }
         #expect(h.service.calls.isEmpty)

@@ -1,6 +1,7 @@
 import CTBulkCore
 import CTBulkEngine
 import CTBulkSandbox
+import CTBulkTestSupport
 import CalltouchAPI
 import Foundation
 import Synchronization

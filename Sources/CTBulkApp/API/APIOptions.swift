@@ -1,4 +1,5 @@
 import CTBulkCore
+import CTBulkEngine
 import Foundation
 
 /// How to reach the Calltouch API: shared by every command that talks to it.
@@ -22,6 +23,12 @@ public struct APIOptions: Sendable {
     public var timeoutSeconds: Int?
     /// The environment the credentials are read from.
     public var environment: [String: String]
+    /// `--state-dir`: the machine-wide folder of run locks and the shared rate limit (else `CTBULK_STATE_DIR`, else
+    /// the user's state folder).
+    public var stateDirectory: String?
+
+    /// The state folder in force.
+    public var resolvedStateDirectory: String { StateDirectory.resolve(stateDirectory, environment: environment) }
 
     public init(baseURL: String? = nil, siteID: String? = nil, tokenFile: String? = nil, sandbox: Bool = false, rate: Int = 5,
                 readBatchSize: Int? = nil, createPath: String? = nil, listPath: String? = nil, timeoutSeconds: Int? = nil,

@@ -61,7 +61,8 @@ public enum ApplyCommand {
                                   backoff: Backoff(maxAttempts: max(options.maxAttempts, 1)), breaker: options.breaker,
                                   maxRequests: options.maxRequests, canary: options.canary)
         return ApplyRun.Settings(apply: apply, rate: rate, journalPath: options.journalPath,
-                                 reportDirectory: options.reportDirectory, confirm: !options.yes, mode: mode)
+                                 reportDirectory: options.reportDirectory, confirm: !options.yes, mode: mode,
+                                 stateDirectory: options.api.resolvedStateDirectory)
     }
 
     /// Asks on the terminal; without one, refuses (the command checks `--yes` first).

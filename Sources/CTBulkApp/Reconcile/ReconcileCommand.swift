@@ -200,11 +200,17 @@ enum LockMessages {
     static func message(_ error: RunLock.Failure, language: Language) -> String {
         switch error {
         case .held(let path, let holder):
-            let who = holder.pid.map { "pid \($0)" } ?? "another process"
-            let since = holder.since.map { language == .ru ? " с \($0)" : " since \($0)" } ?? ""
-            return language == .ru
-                ? "Это задание уже выполняется для этого аккаунта (\(who)\(since)); второй запуск не начат. Блокировка: \(path)"
-                : "This job is already running on this account (\(who)\(since)); not starting a second run. Lock: \(path)"
+            let ru = language == .ru
+            let who = holder.pid.map { ru ? "процесс \($0)" : "process \($0)" } ?? (ru ? "другой процесс" : "another process")
+            let since = holder.since.map { ru ? " с \($0)" : " since \($0)" } ?? ""
+            var whereText: [String] = []
+            if let folder = holder.folder { whereText.append(ru ? "папка \(folder)" : "folder \(folder)") }
+            if let job = holder.job { whereText.append(ru ? "файл \(job)" : "file \(job)") }
+            if let journal = holder.journal { whereText.append(ru ? "журнал \(journal)" : "journal \(journal)") }
+            let details = whereText.isEmpty ? "" : "; " + whereText.joined(separator: ", ")
+            return ru
+                ? "Это задание уже выполняется для этого аккаунта на этой машине (\(who)\(since)\(details)); второй запуск не начат. Блокировка: \(path)"
+                : "This job is already running on this account on this machine (\(who)\(since)\(details)); not starting a second run. Lock: \(path)"
         case .unusable(let path, let reason):
             return language == .ru ? "Не удалось взять блокировку \(path): \(reason)" : "Cannot take the lock \(path): \(reason)"
         }

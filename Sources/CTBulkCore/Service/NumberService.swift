@@ -1,3 +1,5 @@
+import Foundation
+
 /// The account's numbers as the engine sees them: read the settings of many numbers, add settings to a free number,
 /// update a used one, free one. `CalltouchClient` conforms over HTTP; tests use a scripted service.
 ///
@@ -32,6 +34,23 @@ public struct AccountIdentity: Sendable, Hashable, Codable {
 
     /// `SiteId 1 at https://api.calltouch.ru`: the label the journal keys runs by.
     public var label: String { "SiteId \(siteID) at \(baseURL)" }
+
+    /// The account as the machine-wide run lock keys it: the SiteId and the API host as resolved — scheme, lower-cased
+    /// host, explicit port — so `localhost`, `127.0.0.1` and `[::1]` are one host, and a path or a trailing slash
+    /// makes no other account. `1@https://api.calltouch.ru:443`.
+    public var canonicalKey: String { "\(siteID)@\(Self.canonicalHost(baseURL))" }
+
+    /// `scheme://host:port` of a base URL, lower-cased, loopback names folded to `127.0.0.1`, the default port made
+    /// explicit; the text as given (trimmed, lower-cased) when it is not a URL.
+    public static func canonicalHost(_ baseURL: String) -> String {
+        let trimmed = baseURL.trimmingCharacters(in: .whitespaces)
+        guard let components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased(),
+              var host = components.host?.lowercased(), !host.isEmpty else { return trimmed.lowercased() }
+        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        if host == "localhost" || host == "localhost." || host == "::1" || host == "0:0:0:0:0:0:0:1" { host = "127.0.0.1" }
+        let port = components.port ?? (scheme == "https" ? 443 : scheme == "http" ? 80 : 0)
+        return "\(scheme)://\(host):\(port)"
+    }
 }
 
 /// Why a request of a ``NumberService`` failed, and what the engine may do about it.

@@ -28,21 +28,23 @@ public struct ApplyRun: Sendable {
         public var confirm: Bool
         /// Recorded with the run (`apply`, `reconcile`).
         public var mode: String
+        /// The machine-wide state folder (``StateDirectory``): the run locks live there.
+        public var stateDirectory: String
 
         public init(apply: ApplySettings, rate: Int, journalPath: String, reportDirectory: String? = nil, confirm: Bool = true,
-                    mode: String = "apply") {
+                    mode: String = "apply", stateDirectory: String = StateDirectory.resolve(nil)) {
             self.apply = apply
             self.rate = rate
             self.journalPath = journalPath
             self.reportDirectory = reportDirectory
             self.confirm = confirm
             self.mode = mode
+            self.stateDirectory = stateDirectory
         }
 
-        /// The folder of the per-job locks: `locks/` next to the journal.
-        public var lockDirectory: String {
-            URL(fileURLWithPath: journalPath).deletingLastPathComponent().appendingPathComponent("locks").path
-        }
+        /// The folder of the per-job locks, machine-wide (not next to the journal: the same job started from another
+        /// folder or with another journal must meet the same lock).
+        public var lockDirectory: String { StateDirectory.locks(stateDirectory) }
     }
 
     /// A question the run asks before it writes; the answer is yes, no, or nil when nobody can be asked.
@@ -116,14 +118,21 @@ public struct ApplyRun: Sendable {
         let journal: Journal
         do { journal = try Journal(path: settings.journalPath, clock: clock) } catch { throw .journal(error) }
         let lockKey: String
+        let jobPath: String?
         switch source {
-        case .job(let job): lockKey = job.sha256
-        case .plan(let plan): lockKey = plan.inputSHA256
+        case .job(let job): (lockKey, jobPath) = (job.sha256, job.path)
+        case .plan(let plan): (lockKey, jobPath) = (plan.inputSHA256, plan.inputPath)
         case .resume:
-            do { lockKey = try journal.latestUnfinishedRun()?.jobSHA256 ?? "resume" } catch { throw .journal(error) }
+            do {
+                let run = try journal.latestUnfinishedRun()
+                (lockKey, jobPath) = (run?.jobSHA256 ?? "resume", run?.jobPath)
+            } catch { throw .journal(error) }
         }
         let lock: RunLock
-        do { lock = try RunLock(directory: settings.lockDirectory, key: "\(lockKey)-\(account)") } catch { throw .locked(error) }
+        do { lock = try RunLock(directory: settings.lockDirectory, job: lockKey, account: service.account,
+                                  journal: journal.path, jobPath: jobPath) } catch {
+            throw .locked(error)
+        }
         defer { lock.release() }
         return try await runLocked(source, journal: journal, confirm: confirm, progress: progress)
     }

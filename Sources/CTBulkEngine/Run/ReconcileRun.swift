@@ -23,7 +23,8 @@ public struct ReconcileRun: Sendable {
         let journal: Journal
         do { journal = try Journal(path: run.settings.journalPath, clock: run.clock) } catch { throw .journal(error) }
         let lock: RunLock
-        do { lock = try RunLock(directory: run.settings.lockDirectory, key: "\(job.sha256)-\(run.account)") } catch {
+        do { lock = try RunLock(directory: run.settings.lockDirectory, job: job.sha256, account: run.service.account,
+                                  journal: journal.path, jobPath: job.path) } catch {
             throw .locked(error)
         }
         defer { lock.release() }

@@ -1,18 +1,31 @@
+import CTBulkCore
+import Crypto
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// One run at a time per job and account: an exclusive `flock` on a lock file, released when the process ends
-/// (even by `kill -9`), so a crashed run never leaves a stale lock behind.
+/// One run at a time per job and account on the whole machine: an exclusive `flock` on a lock file in the
+/// machine-wide state folder, keyed by the job's content hash and the canonical account
+/// (``AccountIdentity/canonicalKey``), so the same job started from another folder, with another journal, or through
+/// `localhost` instead of `127.0.0.1` meets the same lock. Released when the process ends (even by `kill -9`), so a
+/// crashed run never leaves a stale lock behind.
 public final class RunLock: @unchecked Sendable {
     private let fd: Int32
     public let path: String
 
     /// Who holds the lock (written into the lock file by the holder).
-    public struct Holder: Sendable {
+    public struct Holder: Sendable, Equatable {
         public var pid: Int32?
         public var since: String?
+        /// The holder's working folder, job file and journal.
+        public var folder: String?
+        public var job: String?
+        public var journal: String?
+
+        public init(pid: Int32? = nil, since: String? = nil, folder: String? = nil, job: String? = nil, journal: String? = nil) {
+            self.pid = pid; self.since = since; self.folder = folder; self.job = job; self.journal = journal
+        }
     }
 
     public enum Failure: Error, Sendable {
@@ -21,10 +34,23 @@ public final class RunLock: @unchecked Sendable {
         case unusable(path: String, reason: String)
     }
 
-    /// Takes the lock for `key` (a job hash and an account) in `directory`, or fails at once if another process
-    /// holds it.
-    public init(directory: String, key: String) throws(Failure) {
-        let name = key.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? String($0) : "_" }.joined().suffix(120)
+    /// Takes the lock of job `job` (its content hash) on `account` in `directory`, or fails at once if another
+    /// process holds it. `journal` and the working folder are recorded for the message a second start shows.
+    public convenience init(directory: String, job: String, account: AccountIdentity, journal: String? = nil,
+                            jobPath: String? = nil) throws(Failure) {
+        try self.init(directory: directory, key: Self.key(job: job, account: account),
+                      holder: Holder(folder: FileManager.default.currentDirectoryPath, job: jobPath, journal: journal))
+    }
+
+    /// The lock file's name for a job on an account: a hash of both (a file name of fixed length).
+    public static func key(job: String, account: AccountIdentity) -> String {
+        let digest = SHA256.hash(data: Data("\(job)\n\(account.canonicalKey)".utf8))
+        return "run-" + digest.map { String(format: "%02x", $0) }.joined().prefix(32)
+    }
+
+    /// Takes the lock for `key` in `directory`, or fails at once if another process holds it.
+    public init(directory: String, key: String, holder: Holder = Holder()) throws(Failure) {
+        let name = key.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || $0 == "-" ? String($0) : "_" }.joined().suffix(120)
         path = directory + "/" + name + ".lock"
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
@@ -35,12 +61,15 @@ public final class RunLock: @unchecked Sendable {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw .unusable(path: path, reason: String(cString: strerror(errno))) }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            let holder = Self.readHolder(descriptor)
+            let found = Self.readHolder(descriptor)
             close(descriptor)
-            throw .held(path: path, holder: holder)
+            throw .held(path: path, holder: found)
         }
         fd = descriptor
-        let text = "pid=\(getpid())\nsince=\(ISO8601DateFormatter().string(from: Date()))\n"
+        var text = "pid=\(getpid())\nsince=\(ISO8601DateFormatter().string(from: Date()))\n"
+        if let folder = holder.folder { text += "folder=\(folder)\n" }
+        if let job = holder.job { text += "job=\(job)\n" }
+        if let journal = holder.journal { text += "journal=\(journal)\n" }
         _ = ftruncate(fd, 0)
         _ = text.withCString { pwrite(fd, $0, strlen($0), 0) }
     }
@@ -57,17 +86,21 @@ public final class RunLock: @unchecked Sendable {
 
     deinit { release() }
 
-    /// Runs `body` holding the lock for `key`; fails at once with ``Failure/held(path:holder:)`` if another process
-    /// holds it.
-    public static func scoped<T>(directory: String, key: String, isolation: isolated (any Actor)? = #isolation,
-                                 _ body: () async throws -> T) async throws -> T {
-        let lock = try RunLock(directory: directory, key: key)
-        defer { lock.release() }
-        return try await body()
+    /// True when a process holds the lock `key` in `directory` (a run whose process is gone holds none).
+    public static func isHeld(directory: String, key: String) -> Bool {
+        let path = directory + "/" + key + ".lock"
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        if flock(descriptor, LOCK_EX | LOCK_NB) == 0 {
+            _ = flock(descriptor, LOCK_UN)
+            return false
+        }
+        return true
     }
 
     private static func readHolder(_ fd: Int32) -> Holder {
-        var buffer = [UInt8](repeating: 0, count: 256)
+        var buffer = [UInt8](repeating: 0, count: 4096)
         let n = pread(fd, &buffer, buffer.count, 0)
         guard n > 0 else { return Holder() }
         let text = String(decoding: buffer.prefix(n), as: UTF8.self)
@@ -75,6 +108,9 @@ public final class RunLock: @unchecked Sendable {
         for line in text.split(separator: "\n") {
             if line.hasPrefix("pid=") { holder.pid = Int32(line.dropFirst(4)) }
             if line.hasPrefix("since=") { holder.since = String(line.dropFirst(6)) }
+            if line.hasPrefix("folder=") { holder.folder = String(line.dropFirst(7)) }
+            if line.hasPrefix("job=") { holder.job = String(line.dropFirst(4)) }
+            if line.hasPrefix("journal=") { holder.journal = String(line.dropFirst(8)) }
         }
         return holder
     }
