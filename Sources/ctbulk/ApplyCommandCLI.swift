@@ -28,11 +28,14 @@ struct ApplyCommandCLI: AsyncParsableCommand {
     @Option(help: "The journal (SQLite).")
     var journal = ".ctbulk/journal.sqlite"
 
-    @Flag(help: "Do not ask for confirmation (cron).")
+    @Flag(help: "Do not ask for confirmation (cron). Without a terminal and without --yes, apply exits 64.")
     var yes = false
 
     @Flag(help: "Continue the newest unfinished run in the journal.")
     var resume = false
+
+    @Flag(name: .customLong("no-verify"), help: "Do not read the account back after apply (saves the reads; exit 0 then means every request was accepted).")
+    var noVerify = false
 
     @Option(help: "Apply the first N rows, show their results, and pause (continue with --resume).")
     var canary: Int?
@@ -77,6 +80,7 @@ struct ApplyCommandCLI: AsyncParsableCommand {
         options.journalPath = journal
         options.yes = yes
         options.resume = resume
+        options.verify = !noVerify
         options.canary = canary
         options.concurrency = concurrency
         options.maxAttempts = maxAttempts

@@ -21,6 +21,12 @@ struct ReconcileCommandCLI: AsyncParsableCommand {
     @Flag(help: "Fix the drift through the same journaled, rate-limited, resumable path as apply; exit 0 once converged.")
     var apply = false
 
+    @Flag(help: "With --apply: fix without asking (cron). Without a terminal and without --yes, --apply exits 64.")
+    var yes = false
+
+    @Flag(name: .customLong("no-verify"), help: "With --apply: do not read the account back after fixing (saves the reads).")
+    var noVerify = false
+
     @Option(help: "Write Prometheus text-format metrics here (atomically), for node_exporter's textfile collector.")
     var metricsFile: String?
 
@@ -41,6 +47,8 @@ struct ReconcileCommandCLI: AsyncParsableCommand {
         options.reportPath = report
         options.format = format
         options.apply = apply
+        options.yes = yes
+        options.verify = !noVerify
         options.metricsFile = metricsFile
         options.jobName = jobName
         options.journalPath = journal
@@ -121,7 +129,7 @@ struct RunCommandCLI: AsyncParsableCommand {
     @Argument(help: "The job spec (JSON).")
     var spec: String
 
-    @Flag(help: "Do not ask for confirmation (apply mode asks only on a terminal).")
+    @Flag(help: "Write without asking (cron). Without a terminal and without --yes, a spec that writes exits 64.")
     var yes = false
 
     @Flag(help: "No progress output.")

@@ -26,9 +26,11 @@ import Testing
     }
 
     func reconcile(_ sandbox: RunningSandbox, _ dir: TempDir, file: String = repoPath("jobs/demo.csv"), apply: Bool = false,
-                   metrics: String? = nil, report: String? = nil, format: OutputFormat = .text) async -> (Int32, CapturingConsole) {
+                   yes: Bool = true, metrics: String? = nil, report: String? = nil,
+                   format: OutputFormat = .text) async -> (Int32, CapturingConsole) {
         var options = ReconcileCommand.Options(input: InputOptions(path: file), api: api(sandbox))
         options.apply = apply
+        options.yes = yes
         options.metricsFile = metrics
         options.reportPath = report
         options.format = format
@@ -60,7 +62,14 @@ import Testing
             #expect(drift.contains(";row;drift;changes;live_pool_name;"))
             #expect(drift.contains("79990000006;Осень;yandex;cpc;autumn-sale;;;74950000001;;;;7;changed;campaign: autumn → autumn-sale;Осень;yandex;cpc;autumn;"))
 
-            // --apply fixes it through the journaled path and exits 0; then the account is in sync.
+            // --apply without --yes and without a terminal writes nothing and exits 64, like apply.
+            let before = sandbox.numbers()
+            let (refused, refusedConsole) = await reconcile(sandbox, dir, apply: true, yes: false)
+            #expect(refused == 64)
+            #expect(refusedConsole.stderr.contains("--yes"))
+            #expect(sandbox.numbers() == before)
+
+            // --apply --yes fixes it through the journaled path and exits 0; then the account is in sync.
             let (fixed, fixConsole) = await reconcile(sandbox, dir, apply: true)
             #expect(fixed == 0, "\(fixConsole.stdout)\n\(fixConsole.stderr)")
             let (again, _) = await reconcile(sandbox, dir, metrics: dir.path("m.prom"))

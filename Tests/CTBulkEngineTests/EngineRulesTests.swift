@@ -166,17 +166,75 @@ import Testing
     @Test func canaryPausesAfterNRowsAndAskingToContinueFinishesTheSameRun() async throws {
         let h = Harness()
         let questions = Mutex<[String]>([])
+        let canaryRows = Mutex<[ApplyRun.CanaryRow]>([])
         let outcome = try await h.run(ApplySettings(concurrency: 2, canary: 4), confirm: true) { question in
-            switch question {
-            case .apply(let summary, _): questions.withLock { $0.append("apply \(summary.create + summary.update)") }
-            case .continueAfterCanary(let report): questions.withLock { $0.append("canary \(report.applied)") }
-            }
+            questions.withLock { $0.append("\(question.stage) \(question.changes) \(question.done)/\(question.total)") }
+            if question.stage == .afterCanary { canaryRows.withLock { $0 = question.canary } }
             return true
         }
         let report = try #require(Self.report(outcome))
-        #expect(questions.withLock { $0 } == ["apply 20", "canary 4"])
+        #expect(questions.withLock { $0 } == ["newRun 20 0/20", "afterCanary 16 4/20"])
+        // The pause lists the numbers the canary wrote, with their settings now.
+        let listed = canaryRows.withLock { $0 }
+        #expect(listed.count == 4)
+        #expect(listed.allSatisfy { h.service.live($0.phoneNumber) == .used($0.settings) })
         #expect(report.stopReason == nil && report.counts == ["applied": 20])
         #expect(h.maxWritesPerNumber == 1)
+    }
+
+    @Test func resumingAsksTheSameQuestionWithWhatRemains() async throws {
+        let h = Harness()
+        let paused = try #require(Self.report(try await h.run(ApplySettings(concurrency: 2, canary: 3))))
+        #expect(paused.stopReason == .canary)
+        let questions = Mutex<[ApplyRun.Confirmation]>([])
+        // Declined: nothing more is sent.
+        let declined = try await h.run(confirm: true) { question in
+            questions.withLock { $0.append(question) }
+            return false
+        }
+        guard case .declined = declined else { Issue.record("expected declined, got \(declined)"); return }
+        let asked = try #require(questions.withLock { $0.first })
+        #expect(asked.stage == .resume && asked.runID == paused.runID)
+        #expect(asked.changes == 17 && asked.done == 3 && asked.total == 20)
+        #expect(h.service.calls.filter { $0.writtenNumber != nil }.count == 3)
+        // Nobody to ask (no terminal, no --yes): nothing is sent either.
+        guard case .cannotConfirm = try await h.run(confirm: true, answer: { _ in nil }) else { Issue.record("expected cannotConfirm"); return }
+        #expect(h.service.calls.filter { $0.writtenNumber != nil }.count == 3)
+    }
+
+    @Test func exitZeroIsVerifiedRowsResetUnderTheRunAreReportedNotAsDesired() async throws {
+        let h = Harness()
+        let initial = h.service.numbers
+        let paused = try #require(Self.report(try await h.run(ApplySettings(concurrency: 2, canary: 5))))
+        #expect(paused.applied == 5 && paused.verification == nil)
+        // The account is reset under the run (the canary's writes undone), then the run is resumed.
+        for (number, settings) in initial { h.service.set(number, settings) }
+        let resumed = try #require(Self.report(try await h.run(ApplySettings(concurrency: 2))))
+        let verification = try #require(resumed.verification)
+        #expect(verification.checked == 20 && verification.notAsDesired == 5 && verification.failure == nil)
+        #expect(resumed.counts == ["applied": 15, "failed": 5])
+        #expect(resumed.notApplied == 5)
+        // The same job again: a new run plans from live state, writes the five, and verifies all twenty.
+        let again = try #require(Self.report(try await h.run()))
+        #expect(again.runID != resumed.runID)
+        #expect(again.counts == ["applied": 5, "no-op": 15] && again.verification?.notAsDesired == 0)
+        #expect(h.converged)
+    }
+
+    @Test func withoutVerificationNoReadBackIsMade() async throws {
+        let h = Harness()
+        let settings = ApplyRun.Settings(apply: ApplySettings(concurrency: 1), rate: 5, journalPath: h.journalPath,
+                                         confirm: false, stateDirectory: h.stateDirectory)
+        var unverified = settings
+        unverified.verify = false
+        let run = ApplyRun(service: h.service, settings: unverified, clock: .virtual(h.clock))
+        let job = ValidJob(rows: h.rows, csv: nil, path: "/jobs/rules.json", sha256: "sha-rules")
+        guard case .finished(let report, _) = try await run.run(.job(job), confirm: { _ in true }, progress: SilentRunProgress()) else {
+            Issue.record("expected a finished run"); return
+        }
+        #expect(report.verification == nil)
+        // 4 reads for the plan, 4 before writing, 20 writes; no read-back.
+        #expect(h.service.calls.count == 28)
     }
 
     @Test func canaryWithoutAnyoneToAskPausesAndTheNextRunContinues() async throws {

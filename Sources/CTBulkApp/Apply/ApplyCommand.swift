@@ -60,27 +60,46 @@ public enum ApplyCommand {
         let apply = ApplySettings(concurrency: options.concurrency ?? ApplySettings.defaultConcurrency(rate: rate),
                                   backoff: Backoff(maxAttempts: max(options.maxAttempts, 1)), breaker: options.breaker,
                                   maxRequests: options.maxRequests, canary: options.canary)
-        return ApplyRun.Settings(apply: apply, rate: rate, journalPath: options.journalPath,
-                                 reportDirectory: options.reportDirectory, confirm: !options.yes, mode: mode,
-                                 stateDirectory: options.api.resolvedStateDirectory)
+        var settings = ApplyRun.Settings(apply: apply, rate: rate, journalPath: options.journalPath,
+                                         reportDirectory: options.reportDirectory, confirm: !options.yes, mode: mode,
+                                         stateDirectory: options.api.resolvedStateDirectory)
+        settings.verify = options.verify
+        return settings
     }
 
-    /// Asks on the terminal; without one, refuses (the command checks `--yes` first).
+    /// Asks on the terminal, with the same words on every write path (new run, resume, after the canary, reconcile
+    /// --apply); nil without a terminal (the command then exits 64 unless `--yes` was given).
     static func confirmer(console: any Console, language: Language) -> @Sendable (ApplyRun.Confirmation) async -> Bool? {
-        { confirmation in
-            let ru = language == .ru
+        { question in
             guard console.isInteractive else { return nil }
-            switch confirmation {
-            case .apply(let summary, let account):
-                let changes = summary.create + summary.update
-                console.errInline(ru ? "Применить \(changes) изменений к \(account)? Введите yes: " : "Apply \(changes) changes to \(account)? Type yes: ")
-            case .continueAfterCanary(let report):
-                console.err(summaryLine(report, language: language))
-                console.errInline(ru ? "Канарейка готова. Продолжить остальные строки? Введите yes: " : "Canary done. Continue with the remaining rows? Type yes: ")
-            }
+            for line in confirmationLines(question, language: language) { console.err(line) }
+            console.errInline(language == .ru ? "Продолжить? Введите «да» или «yes»: " : "Go ahead? Type yes: ")
             let answer = console.readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
             return ["yes", "y", "да", "д"].contains(answer)
         }
+    }
+
+    /// The question's text: the canary's numbers (for the pause), then the account, the changes and what remains.
+    static func confirmationLines(_ question: ApplyRun.Confirmation, language: Language) -> [String] {
+        let ru = language == .ru
+        var lines: [String] = []
+        if question.stage == .afterCanary {
+            lines.append(ru ? "Канареечный прогон записал \(question.canary.count) номеров:" : "The canary wrote \(question.canary.count) numbers:")
+            for row in question.canary {
+                let fields = row.settings.setFields.map { "\($0.rawValue)=\(TerminalText.escaped(row.settings[$0] ?? ""))" }
+                lines.append("  \(row.phoneNumber.digits) (\(ru ? "строка" : "row") \(row.row)): \(fields.joined(separator: ", "))")
+            }
+        }
+        let what: String
+        switch question.stage {
+        case .newRun: what = ru ? "Новый запуск" : "New run"
+        case .resume: what = ru ? "Продолжение запуска \(question.runID ?? 0)" : "Continuing run \(question.runID ?? 0)"
+        case .afterCanary: what = ru ? "Остаток запуска \(question.runID ?? 0) после канареечного прогона" : "The rest of run \(question.runID ?? 0) after the canary"
+        }
+        lines.append(ru
+            ? "\(what): \(question.account). Изменений к отправке: \(question.changes) (из них новых номеров в пуле: \(question.creates)); готово строк: \(question.done) из \(question.total)."
+            : "\(what): \(question.account). Changes to send: \(question.changes) (numbers added to a pool: \(question.creates)); rows done: \(question.done) of \(question.total).")
+        return lines
     }
 
     /// The outcome as text, and its exit code.
@@ -102,6 +121,17 @@ public enum ApplyCommand {
             return ExitStatus.usage.rawValue
         case .finished(let report, let paths):
             console.out(summaryLine(report, language: language))
+            if let verification = report.verification {
+                if let failure = verification.failure {
+                    console.err(ru ? "Не удалось прочитать аккаунт для проверки результата: \(failure)"
+                        : "Could not read the account back to verify the result: \(failure)")
+                } else if verification.notAsDesired > 0 {
+                    console.err(ru ? "Проверка: \(verification.notAsDesired) из \(verification.checked) номеров не такие, как в задании (они в отчёте об ошибках); запустите ту же команду ещё раз."
+                        : "Verified: \(verification.notAsDesired) of \(verification.checked) numbers are not as the job wants (listed in the failures report); run the same command again.")
+                } else {
+                    console.err(ru ? "Проверено: все \(verification.checked) номеров такие, как в задании." : "Verified: all \(verification.checked) numbers are as the job wants.")
+                }
+            }
             if let detail = report.stopDetail, report.stopReason == .authentication || report.stopReason == .budget {
                 console.err(detail)
             }
@@ -127,6 +157,7 @@ public enum ApplyCommand {
         case nil:
             // A row skipped because its live state changed since the plan was not applied either, and it is in the
             // failures report like a failed one.
+            if report.verification?.failure != nil { return ExitStatus.failure.rawValue }
             return report.notApplied > 0 ? ExitStatus.failure.rawValue : ExitStatus.ok.rawValue
         }
     }
@@ -209,6 +240,7 @@ final class RunConsole: ApplyRunProgress {
             progress.withLock { $0 = made }
         case .executed:
             progress.withLock { $0?.finish() }
+        case .verifying(let done, let total): reads?(done, total)
         }
     }
 

@@ -12,6 +12,8 @@ public struct ApplyOptions: Sendable {
     public var yes = false
     /// `--resume`.
     public var resume = false
+    /// Read the account back after apply (`--no-verify` turns it off).
+    public var verify = true
     public var canary: Int?
     public var concurrency: Int?
     public var maxAttempts = 6

@@ -23,6 +23,10 @@ public enum ReconcileCommand {
         public var language: Language = .en
         /// Handle Ctrl-C during `--apply` (the command line sets it).
         public var trapsSignals = false
+        /// `--yes`: fix the drift without asking (cron); without it and without a terminal, `--apply` exits 64.
+        public var yes = false
+        /// Read the account back after fixing (`--no-verify` turns it off).
+        public var verify = true
 
         public init(input: InputOptions, api: APIOptions) {
             self.input = input
@@ -63,7 +67,8 @@ public enum ReconcileCommand {
                 var applyOptions = ApplyOptions(input: options.input, api: options.api)
                 applyOptions.journalPath = options.journalPath
                 applyOptions.quiet = options.quiet
-                applyOptions.yes = true
+                applyOptions.yes = options.yes
+                applyOptions.verify = options.verify
                 applyOptions.language = language
                 applyOptions.reportDirectory = options.reportDirectory
                 let run = ApplyRun(service: session.client,

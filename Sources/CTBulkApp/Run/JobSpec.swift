@@ -105,7 +105,7 @@ public enum RunCommand {
         case .apply:
             var options = ApplyOptions(input: input, api: api)
             options.journalPath = journal
-            options.yes = yes || !console.isInteractive
+            options.yes = yes
             options.quiet = quiet
             options.maxRequests = spec.maxRequests
             options.reportDirectory = spec.reportDir
@@ -123,6 +123,7 @@ public enum RunCommand {
             options.quiet = quiet
             options.language = language
             options.trapsSignals = trapsSignals
+            options.yes = yes
             return await ReconcileCommand.run(options, console: console)
         }
     }

@@ -220,6 +220,8 @@ public enum RowNote: Sendable, Equatable, Hashable {
     case gaveUp(NumberServiceError.Kind, attempts: Int, detail: String)
     case notInAccount
     case unreadableJournalRow
+    /// Read back after apply, the number was not as the job wants.
+    case notAsDesiredWhenVerified(LiveNumber)
 
     /// The English text the journal and the reports keep.
     public var english: String {
@@ -233,6 +235,7 @@ public enum RowNote: Sendable, Equatable, Hashable {
         case .gaveUp(let kind, let attempts, let detail): return "\(kind.words) after \(attempts) attempts: \(detail)"
         case .notInAccount: return "number not in the account"
         case .unreadableJournalRow: return "unreadable journal row"
+        case .notAsDesiredWhenVerified(let live): return "not as desired when read back after apply: \(live.summary)"
         }
     }
 }

@@ -14,6 +14,18 @@ public struct ApplyReport: Sendable {
     public var seconds: Double
     /// A message for people when the run stopped on an API error.
     public var stopDetail: String?
+    /// The read-back after a completed run (nil: not verified, e.g. `--no-verify` or the run stopped).
+    public var verification: Verification?
+
+    /// What reading the account back after apply found.
+    public struct Verification: Sendable, Equatable {
+        /// Rows read back (those that should be as desired: applied or already so, in every slice of the run).
+        public var checked: Int
+        /// Rows found not as desired (recorded as failed).
+        public var notAsDesired: Int
+        /// The read failed: the result is not verified.
+        public var failure: String?
+    }
 
     public var failed: Int { counts[RowOutcome.failed.rawValue] ?? 0 }
     public var applied: Int { counts[RowOutcome.applied.rawValue] ?? 0 }

@@ -247,6 +247,21 @@ public struct Journal: Sendable {
         }
     }
 
+    /// Records rows that verification found not as desired after apply: their outcome becomes `failed` with what
+    /// the account holds, so the reports list them and the exit code says so.
+    public func recordNotAsDesired(runID: Int64, rows: [(row: Int, live: LiveNumber)]) throws(JournalError) {
+        let now = clock.date.timeIntervalSince1970
+        try write { db in
+            let statement = try db.makeStatement(sql: """
+                UPDATE run_row SET outcome = 'failed', error_category = 'verify', message = ?, finished_at = ?
+                WHERE run_id = ? AND row = ?
+                """)
+            for item in rows {
+                try statement.execute(arguments: [RowNote.notAsDesiredWhenVerified(item.live).english, now, runID, item.row])
+            }
+        }
+    }
+
     // MARK: Plumbing
 
     /// A write that suspends instead of blocking a thread of the cooperative pool while SQLite commits (a blocked

@@ -71,13 +71,39 @@ public struct PlanSummary: Sendable, Codable, Equatable {
     /// Requests apply will send: one per create or update, plus the re-read of live state before writing.
     public var writeRequests: Int { create + update }
     public var applyReadRequests = 0
+    /// Reads that verify the result after apply (every row that should end as desired, in batches); 0 with
+    /// `--no-verify`.
+    public var verifyReadRequests = 0
     /// One point per successful request.
-    public var points: Int { writeRequests + applyReadRequests }
+    public var points: Int { writeRequests + applyReadRequests + verifyReadRequests }
     /// Seconds at the configured rate.
     public var estimatedSeconds: Double = 0
     public var rate: Int = 5
 
     public var hasChanges: Bool { create + update > 0 }
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case create, update, noop, errors, readRequests, applyReadRequests, verifyReadRequests, estimatedSeconds, rate
+    }
+
+    /// Plans saved before verification existed have no `verifyReadRequests`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        create = try c.decode(Int.self, forKey: .create)
+        update = try c.decode(Int.self, forKey: .update)
+        noop = try c.decode(Int.self, forKey: .noop)
+        errors = try c.decode(Int.self, forKey: .errors)
+        readRequests = try c.decode(Int.self, forKey: .readRequests)
+        applyReadRequests = try c.decode(Int.self, forKey: .applyReadRequests)
+        verifyReadRequests = try c.decodeIfPresent(Int.self, forKey: .verifyReadRequests) ?? 0
+        estimatedSeconds = try c.decode(Double.self, forKey: .estimatedSeconds)
+        rate = try c.decode(Int.self, forKey: .rate)
+    }
+
+    /// Reads to verify `rows` rows in batches of `batch`.
+    static func batches(_ rows: Int, _ batch: Int) -> Int { rows == 0 ? 0 : (rows + max(batch, 1) - 1) / max(batch, 1) }
 }
 
 /// A saved plan (`plan --out PLAN.json`): the input file's hash, the normalised rows, the live state as read and the
@@ -98,7 +124,7 @@ public struct Plan: Sendable, Codable {
     public var summary: PlanSummary
 
     public init(createdAt: Date, inputPath: String, inputSHA256: String, csv: CSVLayout?, baseURL: String,
-                siteID: String, readBatchSize: Int, rate: Int, rows: [PlannedRow], readRequests: Int) {
+                siteID: String, readBatchSize: Int, rate: Int, rows: [PlannedRow], readRequests: Int, verify: Bool = true) {
         self.createdAt = createdAt
         self.inputPath = inputPath
         self.inputSHA256 = inputSHA256
@@ -118,9 +144,10 @@ public struct Plan: Sendable, Codable {
         }
         summary.readRequests = readRequests
         let toWrite = summary.create + summary.update
-        summary.applyReadRequests = toWrite == 0 ? 0 : (toWrite + max(readBatchSize, 1) - 1) / max(readBatchSize, 1)
+        summary.applyReadRequests = PlanSummary.batches(toWrite, readBatchSize)
+        summary.verifyReadRequests = verify && toWrite > 0 ? PlanSummary.batches(toWrite + summary.noop, readBatchSize) : 0
         summary.rate = rate
-        summary.estimatedSeconds = Double(summary.writeRequests + summary.applyReadRequests) / Double(max(rate, 1))
+        summary.estimatedSeconds = Double(summary.points) / Double(max(rate, 1))
         self.summary = summary
     }
 

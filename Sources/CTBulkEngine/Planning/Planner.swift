@@ -67,14 +67,15 @@ public struct Planner: Sendable {
     }
 
     /// The plan for `rows` (validated, duplicates removed).
-    public func plan(rows: [JobRow], inputPath: String, inputSHA256: String, csv: CSVLayout?, rate: Int) async throws(NumberServiceError) -> Plan {
+    public func plan(rows: [JobRow], inputPath: String, inputSHA256: String, csv: CSVLayout?, rate: Int,
+                     verify: Bool = true) async throws(NumberServiceError) -> Plan {
         let (live, requests) = try await readLive(rows.map(\.phoneNumber))
         let planned = rows.map { row in
             PlannedRow(row: row.row, phoneNumber: row.phoneNumber, desired: row.settings, live: live[row.phoneNumber] ?? .unknown)
         }
         return Plan(createdAt: clock.date, inputPath: inputPath, inputSHA256: inputSHA256, csv: csv,
                     baseURL: service.account.baseURL, siteID: service.account.siteID, readBatchSize: service.readBatchSize,
-                    rate: rate, rows: planned, readRequests: requests)
+                    rate: rate, rows: planned, readRequests: requests, verify: verify)
     }
 }
 

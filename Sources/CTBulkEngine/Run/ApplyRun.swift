@@ -30,6 +30,8 @@ public struct ApplyRun: Sendable {
         public var mode: String
         /// The machine-wide state folder (``StateDirectory``): the run locks live there.
         public var stateDirectory: String
+        /// Read the account back after a completed run and compare it with the job (`--no-verify` turns it off).
+        public var verify = true
 
         public init(apply: ApplySettings, rate: Int, journalPath: String, reportDirectory: String? = nil, confirm: Bool = true,
                     mode: String = "apply", stateDirectory: String = StateDirectory.resolve(nil)) {
@@ -47,12 +49,38 @@ public struct ApplyRun: Sendable {
         public var lockDirectory: String { StateDirectory.locks(stateDirectory) }
     }
 
-    /// A question the run asks before it writes; the answer is yes, no, or nil when nobody can be asked.
-    public enum Confirmation: Sendable {
-        /// Write `changes` changes (the plan's summary) to the account.
-        case apply(PlanSummary, account: String)
-        /// The canary rows are done; go on with the rest of the same run?
-        case continueAfterCanary(ApplyReport)
+    /// The question every write path asks before it writes, in the same shape: the account, the changes to send,
+    /// and what remains. The answer is yes, no, or nil when nobody can be asked (no terminal).
+    public struct Confirmation: Sendable {
+        public enum Stage: Sendable, Equatable {
+            /// A new run, just planned.
+            case newRun
+            /// An unfinished run of the same job (stopped, interrupted or paused) is continued.
+            case resume
+            /// The canary rows are done; the rest of the same run would go now.
+            case afterCanary
+        }
+
+        public var stage: Stage
+        public var account: String
+        public var runID: Int64?
+        /// Rows that still need a request (creates and updates, rows in doubt).
+        public var changes: Int
+        /// Of those, numbers that are free and get added to a pool.
+        public var creates: Int
+        /// Rows of the run that already have an outcome.
+        public var done: Int
+        /// Rows of the run (or of the plan) in all.
+        public var total: Int
+        /// For ``Stage/afterCanary``: the numbers the canary wrote, with their settings now.
+        public var canary: [CanaryRow]
+    }
+
+    /// A number the canary wrote and the settings it now has.
+    public struct CanaryRow: Sendable, Equatable {
+        public var row: Int
+        public var phoneNumber: PhoneNumber
+        public var settings: NumberSettings
     }
 
     /// What the run reports while it works (besides rows and requests, which ``ApplyObserver`` carries).
@@ -65,8 +93,10 @@ public struct ApplyRun: Sendable {
         case resuming(runID: Int64)
         /// Execution starts: rows in all, rows already with an outcome.
         case executing(runID: Int64, total: Int, alreadyDone: Int)
-        /// Execution ended (before the reports are written).
+        /// Execution ended (before the read-back and the reports).
         case executed(ApplyReport)
+        /// The account is read back after apply: numbers read, numbers in all.
+        case verifying(done: Int, total: Int)
     }
 
     /// How a run ended.
@@ -168,6 +198,17 @@ public struct ApplyRun: Sendable {
 
         if let existing = runID {
             progress.event(.resuming(runID: existing))
+            if settings.confirm {
+                let question: Confirmation
+                do { question = try confirmation(.resume, runID: existing, journal: journal) } catch { throw .journal(error) }
+                if question.changes > 0 {
+                    switch await confirm(question) {
+                    case true?: break
+                    case false?: return .declined
+                    case nil: return .cannotConfirm
+                    }
+                }
+            }
         } else {
             let plan: Plan
             switch source {
@@ -178,14 +219,16 @@ public struct ApplyRun: Sendable {
                                       progress: { done, total in progress.event(.reading(done: done, total: total)) })
                 do {
                     plan = try await planner.plan(rows: job.rows, inputPath: job.path, inputSHA256: job.sha256, csv: job.csv,
-                                                  rate: settings.rate)
+                                                  rate: settings.rate, verify: settings.verify)
                 } catch { throw .service(error) }
             case .resume: return .noUnfinishedRun
             }
             progress.event(.planned(plan))
             guard plan.summary.hasChanges else { return .nothingToApply(plan.summary) }
             if settings.confirm {
-                switch await confirm(.apply(plan.summary, account: account)) {
+                let question = Confirmation(stage: .newRun, account: account, runID: nil, changes: plan.summary.writeRequests,
+                                            creates: plan.summary.create, done: 0, total: plan.rows.count, canary: [])
+                switch await confirm(question) {
                 case true?: break
                 case false?: return .declined
                 case nil: return .cannotConfirm
@@ -207,13 +250,18 @@ public struct ApplyRun: Sendable {
             progress.event(.executing(runID: runID, total: total, alreadyDone: total - open))
             var report = try await Applier(service: service, journal: journal, settings: settings.apply, observer: progress,
                                            stopSignal: stopSignal, clock: clock).run(runID)
-            if report.stopReason == .canary, settings.confirm, await confirm(.continueAfterCanary(report)) == true {
+            if report.stopReason == .canary, settings.confirm,
+               await confirm(try confirmation(.afterCanary, runID: runID, journal: journal)) == true {
                 var rest = settings.apply
                 rest.canary = nil
                 report = try await Applier(service: service, journal: journal, settings: rest, observer: progress,
                                            stopSignal: stopSignal, clock: clock).run(runID)
             }
             progress.event(.executed(report))
+            if report.stopReason == nil && settings.verify {
+                report.verification = await verify(runID, journal: journal, progress: progress)
+                if report.verification?.notAsDesired ?? 0 > 0 { report.counts = try journal.counts(of: runID) }
+            }
             let directory = settings.reportDirectory
                 ?? (URL(fileURLWithPath: settings.journalPath).deletingLastPathComponent().path + "/runs/\(runID)")
             let paths: RunReports
@@ -230,6 +278,53 @@ public struct ApplyRun: Sendable {
         } catch {
             throw .reports(String(describing: error))
         }
+    }
+}
+
+extension ApplyRun {
+    /// The question for `stage` about run `runID`, from the journal.
+    func confirmation(_ stage: Confirmation.Stage, runID: Int64, journal: Journal) throws(JournalError) -> Confirmation {
+        let rows = try journal.rows(of: runID)
+        let open = rows.filter { $0.outcome == nil && ($0.plannedAction == .create || $0.plannedAction == .update || $0.isInDoubt) }
+        var canary: [CanaryRow] = []
+        if stage == .afterCanary {
+            for row in rows where row.outcome == .applied {
+                guard let number = row.phoneNumber else { continue }
+                let now = row.before?.settings.map { $0.merging(row.desired) } ?? row.desired.withoutClears
+                canary.append(CanaryRow(row: row.row, phoneNumber: number, settings: now))
+            }
+        }
+        return Confirmation(stage: stage, account: account, runID: runID, changes: open.count,
+                            creates: open.filter { $0.plannedAction == .create }.count,
+                            done: rows.filter { $0.outcome != nil }.count, total: rows.count, canary: canary)
+    }
+
+    /// Reads back every row of the run that should now be as desired (applied or already so, in every slice of the
+    /// run) and records those that are not as failed: exit 0 means the account was seen as the job wants it.
+    func verify(_ runID: Int64, journal: Journal, progress: any ApplyRunProgress) async -> ApplyReport.Verification {
+        let rows: [RowRecord]
+        do { rows = try journal.rows(of: runID).filter { $0.outcome == .applied || $0.outcome == .noop } } catch {
+            return ApplyReport.Verification(checked: 0, notAsDesired: 0, failure: error.description)
+        }
+        let planner = Planner(service: service, backoff: settings.apply.backoff, clock: clock,
+                              concurrency: ApplySettings.readConcurrency(rate: settings.rate),
+                              progress: { done, total in progress.event(.verifying(done: done, total: total)) })
+        let live: [PhoneNumber: LiveNumber]
+        do { live = try await planner.readLive(rows.compactMap(\.phoneNumber)).live } catch {
+            return ApplyReport.Verification(checked: 0, notAsDesired: 0, failure: error.description)
+        }
+        var wrong: [(row: Int, live: LiveNumber)] = []
+        for row in rows {
+            guard let number = row.phoneNumber else { continue }
+            let now = live[number] ?? .unknown
+            if !RowDecision(desired: row.desired, live: now).isSatisfied { wrong.append((row.row, now)) }
+        }
+        if !wrong.isEmpty {
+            do { try journal.recordNotAsDesired(runID: runID, rows: wrong) } catch {
+                return ApplyReport.Verification(checked: rows.count, notAsDesired: wrong.count, failure: error.description)
+            }
+        }
+        return ApplyReport.Verification(checked: rows.count, notAsDesired: wrong.count, failure: nil)
     }
 }
 
