@@ -289,9 +289,23 @@ public struct CalltouchClient: Sendable {
         } else if httpError == .remoteConnectionClosed {
             detail = "the server closed the connection before answering"
         } else {
-            detail = "\(error)"
+            detail = Self.connectionProblem(error) ?? "\(error)"
         }
         return failure(.transport, endpoint, number, detail: detail)
+    }
+
+    /// A socket-level failure in words (`connection refused`, …), from what the HTTP layer reports; nil when it is
+    /// none of the known ones.
+    static func connectionProblem(_ error: any Error) -> String? {
+        let text = String(describing: error).lowercased()
+        if text.contains("connection refused") || text.contains("errno: 111") { return "connection refused (nothing answers at that address and port)" }
+        if text.contains("connection reset") || text.contains("errno: 104") { return "the connection was reset" }
+        if text.contains("network is unreachable") || text.contains("errno: 101") { return "the network is unreachable" }
+        if text.contains("no route to host") || text.contains("errno: 113") { return "no route to the host" }
+        if text.contains("name or service not known") || text.contains("nodename nor servname") || text.contains("resolution")
+            || text.contains("dns") { return "the host name cannot be resolved" }
+        if text.contains("certificate") || text.contains("handshake") || text.contains("tls") { return "the TLS connection failed (\(error))" }
+        return nil
     }
 
     func log(_ error: CalltouchError, latency: Duration, metadata: Logger.Metadata) {

@@ -75,11 +75,14 @@ public struct CalltouchConfiguration: Sendable, CustomStringConvertible {
 
     /// An `HTTPClient` configuration matching this one: connect and read timeouts set, redirects not followed (a
     /// redirect would carry the `Access-Token` header to wherever it points), up to ``maximumConnections`` connections
-    /// to the host. Use it when you create the `HTTPClient` you inject into ``CalltouchClient``.
+    /// to the host, a failed connection reported at once (not retried in silence). Use it when you create the `HTTPClient` you inject into ``CalltouchClient``.
     public var httpClientConfiguration: HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
         configuration.timeout = .init(connect: connectTimeout.timeAmount, read: readTimeout.timeAmount)
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(maximumConnections, 1)
+        // A refused connection fails the request at once: the caller's retries (with their back-off and a notice
+        // per retry) decide what happens next, instead of the pool retrying in silence until the connect timeout.
+        configuration.connectionPool.retryConnectionEstablishment = false
         return configuration
     }
 

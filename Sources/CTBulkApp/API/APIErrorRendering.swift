@@ -22,17 +22,32 @@ enum APIErrorRendering {
             if case .configuration(let config) = failure {
                 return config.category == .tokenFilePermissions ? .noPermission : .usage
             }
+            if case .rateDeclined = failure { return .usage }
             return .failure
         default:
             return .failure
         }
     }
 
-    static func message(for error: any Error, language: Language) -> String {
+    /// A retry notice: what failed and when the next attempt goes.
+    static func retryNotice(_ error: NumberServiceError, attempt: Int, of limit: Int, wait: Duration, language: Language) -> String {
+        let reason = (error.underlying as? CalltouchError)?.detail ?? error.kind.words
+        let seconds = max(Int(wait.seconds.rounded()), 1)
+        return language == .ru
+            ? "API Calltouch: \(reason); повтор через \(seconds) с (попытка \(attempt + 1) из \(limit))."
+            : "Calltouch API: \(reason); retrying in \(seconds) s (attempt \(attempt + 1) of \(limit))."
+    }
+
+    /// One sentence for people; `baseURL` (when known) says where a connection failed.
+    static func message(for error: any Error, language: Language, baseURL: String? = nil) -> String {
         let ru = language == .ru
         switch error {
         case let failure as NumberServiceError:
-            if let underlying = failure.underlying { return message(for: underlying, language: language) }
+            if var underlying = failure.underlying as? CalltouchError {
+                underlying.attempts = max(underlying.attempts, failure.attempts)
+                return message(for: underlying, language: language, baseURL: baseURL)
+            }
+            if let underlying = failure.underlying { return message(for: underlying, language: language, baseURL: baseURL) }
             return failure.description
         case let failure as CalltouchError:
             let status = failure.status.map { " (HTTP \($0))" } ?? ""
@@ -50,7 +65,11 @@ enum APIErrorRendering {
             case .server:
                 return (ru ? "Ошибка сервера API\(status) после всех повторов: " : "The API kept failing\(status) after every retry: ") + failure.detail
             case .transport:
-                return (ru ? "Нет связи с API после всех повторов: " : "Could not reach the API after every retry: ") + failure.detail
+                let place = baseURL.map { ru ? " по адресу \($0)" : " at \($0)" } ?? ""
+                let tries = failure.attempts > 1 ? (ru ? ", попыток: \(failure.attempts)" : ", \(failure.attempts) attempts") : ""
+                return ru
+                    ? "Нет связи с API Calltouch\(place): \(failure.detail)\(tries). Проверьте --base-url, сеть и прокси."
+                    : "Cannot reach the Calltouch API\(place): \(failure.detail)\(tries). Check --base-url, the network and any proxy."
             case .cancelled:
                 return ru ? "Прервано." : "Cancelled."
             }
@@ -58,6 +77,8 @@ enum APIErrorRendering {
             switch failure {
             case .configuration(let config): return config.description
             case .sandbox(let text): return text
+            case .rateDeclined(let rate):
+                return ru ? "Отменено: --rate \(rate) не подтверждён." : "Cancelled: --rate \(rate) was not confirmed."
             }
         default:
             return String(describing: error)

@@ -25,12 +25,32 @@ struct APISession {
     enum Failure: Error {
         case configuration(CalltouchConfigurationError)
         case sandbox(String)
+        /// The user declined to go on at a rate above the API's documented limit.
+        case rateDeclined(Int)
     }
+
+    /// The API's documented limit: requests per second per IP address.
+    static let documentedRateLimit = 5
 
     /// Builds the session (starting the sandbox for `--sandbox`), runs `body`, and tears everything down.
     static func with<T: Sendable>(_ options: APIOptions, console: any Console, language: Language,
                                   sandboxConfiguration: SandboxConfiguration = .demo,
+                                  ask: Bool = true,
                                   _ body: @Sendable (APISession) async throws -> T) async throws -> T {
+        // The documented limit is the real API's; a sandbox (built in, or on a loopback address) has its own.
+        let loopback = AccountIdentity.canonicalHost(options.baseURL ?? CalltouchConfiguration.defaultBaseURL).contains("://127.")
+        if !options.sandbox && !loopback && options.rate > documentedRateLimit {
+            let ru = language == .ru
+            console.err(ru
+                ? "Внимание: --rate \(options.rate) выше документированного лимита API (\(documentedRateLimit) запросов в секунду с одного IP-адреса): API будет отвечать 429, а частые превышения могут привести к блокировке."
+                : "Warning: --rate \(options.rate) is above the API's documented limit (\(documentedRateLimit) requests per second per IP address): expect 429 answers, and repeated excess may get the address blocked.")
+            if ask && console.isInteractive {
+                console.errInline(ru ? "Продолжить с \(options.rate) запросами в секунду? Введите «да» или «yes»: "
+                    : "Go on at \(options.rate) requests per second? Type yes: ")
+                let answer = console.readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+                guard ["yes", "y", "да", "д"].contains(answer) else { throw Failure.rateDeclined(options.rate) }
+            }
+        }
         if options.sandbox {
             var configuration = sandboxConfiguration
             configuration.rateLimit = max(options.rate, 1)

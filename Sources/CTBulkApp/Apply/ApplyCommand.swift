@@ -32,7 +32,7 @@ public enum ApplyCommand {
         }
 
         do {
-            return try await APISession.with(options.api, console: console, language: language) { session in
+            return try await APISession.with(options.api, console: console, language: language, ask: !options.yes) { session in
                 let run = ApplyRun(service: session.client, settings: settings(options, rate: session.rate, mode: "apply"),
                                    clock: session.clock, stopSignal: session.stopSignal)
                 let progress = RunConsole(console: console, options: options)
@@ -44,7 +44,7 @@ public enum ApplyCommand {
                                                 progress: progress)
                 } catch {
                     progress.finish()
-                    return failure(error, language: language, console: console)
+                    return failure(error, language: language, console: console, baseURL: session.client.configuration.baseURL)
                 }
                 progress.finish()
                 return render(outcome, language: language, console: console)
@@ -158,12 +158,21 @@ public enum ApplyCommand {
             // A row skipped because its live state changed since the plan was not applied either, and it is in the
             // failures report like a failed one.
             if report.verification?.failure != nil { return ExitStatus.failure.rawValue }
-            return report.notApplied > 0 ? ExitStatus.failure.rawValue : ExitStatus.ok.rawValue
+            guard report.notApplied == 0 else {
+                let c = report.counts
+                let failed = c[RowOutcome.failed.rawValue] ?? 0, changed = c[RowOutcome.changedSincePlan.rawValue] ?? 0
+                let skipped = c[RowOutcome.skipped.rawValue] ?? 0
+                console.err(ru
+                    ? "Не применено строк: \(report.notApplied) (ошибок \(failed), изменились с момента плана \(changed), пропущено \(skipped): номеров нет в аккаунте); они в отчёте об ошибках, поэтому код выхода 1."
+                    : "\(report.notApplied) rows were not applied (\(failed) failed, \(changed) changed since the plan, \(skipped) skipped: not in the account); they are in the failures report, hence exit code 1.")
+                return ExitStatus.failure.rawValue
+            }
+            return ExitStatus.ok.rawValue
         }
     }
 
     /// A run that could not be carried out: its message and exit code.
-    static func failure(_ error: ApplyRun.Failure, language: Language, console: any Console) -> Int32 {
+    static func failure(_ error: ApplyRun.Failure, language: Language, console: any Console, baseURL: String? = nil) -> Int32 {
         let ru = language == .ru
         switch error {
         case .locked(let lock):
@@ -174,11 +183,11 @@ public enum ApplyCommand {
                 : "The \(what) was made for \(expected), not \(given).")
             return ExitStatus.usage.rawValue
         case .service(let failure):
-            console.err(APIErrorRendering.message(for: failure, language: language))
+            console.err(APIErrorRendering.message(for: failure, language: language, baseURL: baseURL))
             return APIErrorRendering.exitCode(for: failure).rawValue
         case .journal(let journal):
             console.err(journal.description)
-            return ExitStatus.failure.rawValue
+            return ExitStatus.ioError.rawValue
         case .reports(let reason):
             console.err(reason)
             return ExitStatus.failure.rawValue
@@ -225,6 +234,8 @@ final class RunConsole: ApplyRunProgress {
         let ru = language == .ru
         switch event {
         case .reading(let done, let total): reads?(done, total)
+        case .retrying(let error, let attempt, let limit, let wait):
+            console.err(APIErrorRendering.retryNotice(error, attempt: attempt, of: limit, wait: wait, language: language))
         case .planned(let plan):
             guard !quiet else { return }
             for line in PlanRendering.summaryLines(plan, language: language) { console.err(line) }

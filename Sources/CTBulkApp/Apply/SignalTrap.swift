@@ -3,7 +3,7 @@ import CTBulkEngine
 import Dispatch
 import Foundation
 
-/// Ctrl-C during apply: the first one stops new requests (requests in flight finish and are recorded, exit 75); the
+/// Ctrl-C (or SIGTERM, or a hang-up) during apply: the first one stops new requests (requests in flight finish and are recorded, exit 75); the
 /// second exits at once (the journal stays consistent: every record is its own transaction).
 final class SignalTrap: @unchecked Sendable {
     private let sources: [DispatchSourceSignal]
@@ -13,7 +13,7 @@ final class SignalTrap: @unchecked Sendable {
         var count = 0
         let queue = DispatchQueue(label: "ctbulk.signals")
         var previous: [(Int32, sighandler_t?)] = []
-        sources = [SIGINT, SIGTERM].map { number in
+        sources = [SIGINT, SIGTERM, SIGHUP].map { number in
             previous.append((number, signal(number, SIG_IGN)))
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler {

@@ -10,7 +10,7 @@ public enum StatusCommand {
             console.err(ru ? "Журнала \(journalPath) нет: ещё не было ни одного apply." : "No journal at \(journalPath): nothing has been applied yet.")
             return ExitStatus.ok.rawValue
         }
-        do {
+        do throws(JournalError) {
             let journal = try Journal(path: journalPath)
             let formatter = ISO8601DateFormatter()
             func time(_ t: Double?) -> String { t.map { formatter.string(from: Date(timeIntervalSince1970: $0)) } ?? "-" }
@@ -31,7 +31,7 @@ public enum StatusCommand {
                     })))
                     return ExitStatus.ok.rawValue
                 }
-                var lines = ["\(ru ? "Запуск" : "Run") \(run.id): \(run.status.rawValue)\(run.stopReason.map { " (\($0))" } ?? ""), \(run.jobPath), \(run.account)",
+                var lines = ["\(ru ? "Запуск" : "Run") \(run.id): \(run.effectiveStatus.rawValue)\(run.stopReason.map { " (\($0))" } ?? ""), \(run.jobPath), \(run.account)",
                              "\(ru ? "начат" : "started") \(time(run.startedAt)), \(ru ? "закончен" : "ended") \(time(run.endedAt))"]
                 let groups = Dictionary(grouping: rows) { $0.outcome?.rawValue ?? ($0.isInDoubt ? "in-doubt" : "pending") }
                 for key in groups.keys.sorted() {
@@ -51,7 +51,7 @@ public enum StatusCommand {
                 var items: [JSONValue] = []
                 for run in runs {
                     let counts = try journal.counts(of: run.id).mapValues { JSONValue.integer(Int64($0)) }
-                    items.append(.object(["run": .integer(run.id), "status": .string(run.status.rawValue),
+                    items.append(.object(["run": .integer(run.id), "status": .string(run.effectiveStatus.rawValue),
                                           "stopReason": run.stopReason.map(JSONValue.string) ?? .null, "job": .string(run.jobPath),
                                           "account": .string(run.account), "startedAt": .string(time(run.startedAt)),
                                           "endedAt": .string(time(run.endedAt)), "outcomes": .object(counts)]))
@@ -63,12 +63,12 @@ public enum StatusCommand {
             for run in runs {
                 let counts = try journal.counts(of: run.id)
                 let text = counts.keys.sorted().map { "\($0) \(counts[$0] ?? 0)" }.joined(separator: ", ")
-                console.out("\(run.id)  \(time(run.startedAt))  \(run.status.rawValue)\(run.stopReason.map { "/\($0)" } ?? "")  \(run.jobPath)  [\(text)]")
+                console.out("\(run.id)  \(time(run.startedAt))  \(run.effectiveStatus.rawValue)\(run.stopReason.map { "/\($0)" } ?? "")  \(run.jobPath)  [\(text)]")
             }
             return ExitStatus.ok.rawValue
         } catch {
-            console.err(String(describing: error))
-            return ExitStatus.failure.rawValue
+            console.err(error.description)
+            return ExitStatus.ioError.rawValue
         }
     }
 }

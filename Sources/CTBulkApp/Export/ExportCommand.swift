@@ -138,7 +138,7 @@ public enum ExportCommand {
                     return ExitStatus.usage.rawValue
                 case .journal(let failure):
                     console.err(failure.description)
-                    return ExitStatus.failure.rawValue
+                    return ExitStatus.ioError.rawValue
                 }
             }
             try write(undo.rows, options: options)
@@ -157,6 +157,9 @@ public enum ExportCommand {
                 console.err(ru ? "Внимание: запуск \(runID) не завершён (\(undo.run.status.rawValue))." : "Note: run \(runID) is not completed (\(undo.run.status.rawValue)).")
             }
             return ExitStatus.ok.rawValue
+        } catch let error as JournalError {
+            console.err(error.description)
+            return ExitStatus.ioError.rawValue
         } catch {
             console.err(String(describing: error))
             return ExitStatus.failure.rawValue

@@ -21,12 +21,20 @@ public enum PlanCommand {
             let plan = try await APISession.with(options.api, console: console, language: language) { session in
                 let planner = Planner(service: session.client, clock: session.clock,
                                       concurrency: ApplySettings.readConcurrency(rate: session.rate),
-                                      progress: ProgressLine.reads(console: console, language: language))
-                return try await planner.plan(rows: job.rows, inputPath: job.path, inputSHA256: job.sha256, csv: job.csv,
-                                              rate: session.rate)
+                                      progress: ProgressLine.reads(console: console, language: language),
+                                      onRetry: { error, attempt, limit, wait in
+                                          console.err(APIErrorRendering.retryNotice(error, attempt: attempt, of: limit, wait: wait,
+                                                                                    language: language))
+                                      })
+                do throws(NumberServiceError) {
+                    return try await planner.plan(rows: job.rows, inputPath: job.path, inputSHA256: job.sha256, csv: job.csv,
+                                                  rate: session.rate)
+                } catch {
+                    throw PlanFailure(error: error, baseURL: session.client.configuration.baseURL)
+                }
             }
             if let out = options.outPath {
-                do { try plan.save(to: out) } catch {
+                do throws(ReportError) { try plan.save(to: out) } catch {
                     console.err(error.description)
                     return ExitStatus.failure.rawValue
                 }
@@ -35,10 +43,19 @@ public enum PlanCommand {
             if plan.summary.errors > 0 { return options.detailedExitCode ? ExitStatus.failure.rawValue : ExitStatus.dataError.rawValue }
             if options.detailedExitCode && plan.summary.hasChanges { return ExitStatus.changes.rawValue }
             return ExitStatus.ok.rawValue
+        } catch let failure as PlanFailure {
+            console.err(APIErrorRendering.message(for: failure.error, language: language, baseURL: failure.baseURL))
+            return APIErrorRendering.exitCode(for: failure.error).rawValue
         } catch {
             console.err(APIErrorRendering.message(for: error, language: language))
             return APIErrorRendering.exitCode(for: error).rawValue
         }
+    }
+
+    /// A read of live state that failed, with where it went.
+    struct PlanFailure: Error {
+        var error: NumberServiceError
+        var baseURL: String
     }
 
     static func render(_ plan: Plan, options: PlanOptions, input: JobInput, console: any Console) {

@@ -84,7 +84,8 @@ public enum ReconcileCommand {
                     }, confirm: ApplyCommand.confirmer(console: console, language: language), progress: progress)
                 } catch {
                     progress.finish()
-                    return (ApplyCommand.failure(error, language: language, console: console), session.limiter.granted, 0, [:])
+                    return (ApplyCommand.failure(error, language: language, console: console, baseURL: session.client.configuration.baseURL),
+                            session.limiter.granted, 0, [:])
                 }
                 progress.finish()
                 let report = result.drift

@@ -12,6 +12,8 @@ public enum ExitStatus: Int32, Sendable {
     case dataError = 65
     /// The job file cannot be read.
     case noInput = 66
+    /// The journal (or another file ctbulk keeps) cannot be read or written: damaged, no space, no permission.
+    case ioError = 74
     /// A run stopped and can be resumed (points budget spent, breaker, Ctrl-C, another run holds the lock).
     case tempFail = 75
     /// The API refused the credentials.

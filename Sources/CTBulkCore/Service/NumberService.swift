@@ -87,6 +87,8 @@ public struct NumberServiceError: Error, Sendable, CustomStringConvertible {
     public var description: String
     /// The failure as the conforming service threw it (for rendering at the edge).
     public var underlying: (any Error & Sendable)?
+    /// Attempts made before giving up (set by whoever retried).
+    public var attempts = 1
 
     public init(_ kind: Kind, status: Int? = nil, retryAfter: Duration? = nil, requestSent: Bool = true,
                 body: String? = nil, description: String, underlying: (any Error & Sendable)? = nil) {

@@ -48,7 +48,7 @@ public struct Journal: Sendable {
         } catch let error as JournalError {
             throw error
         } catch {
-            throw JournalError(path: path, reason: String(describing: error))
+            throw JournalError(path: path, underlying: error)
         }
     }
 
@@ -88,6 +88,10 @@ public struct Journal: Sendable {
                 t.primaryKey(["run_id", "row"])
             }
         }
+        migrator.registerMigration("v2-run-process") { db in
+            // The process that runs (or last ran) a run: a `running` run whose process is gone was interrupted.
+            try db.alter(table: "run") { t in t.add(column: "pid", .integer) }
+        }
         return migrator
     }
 
@@ -99,9 +103,9 @@ public struct Journal: Sendable {
         return try write { db in
             let layout = try plan.csv.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
             try db.execute(sql: """
-                INSERT INTO run (job_path, job_sha256, account, options, csv_layout, started_at, status, total_rows)
-                VALUES (?, ?, ?, ?, ?, ?, 'running', ?)
-                """, arguments: [plan.inputPath, plan.inputSHA256, account, options, layout, startedAt, plan.rows.count])
+                INSERT INTO run (job_path, job_sha256, account, options, csv_layout, started_at, status, total_rows, pid)
+                VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?)
+                """, arguments: [plan.inputPath, plan.inputSHA256, account, options, layout, startedAt, plan.rows.count, getpid()])
             let runID = db.lastInsertedRowID
             let statement = try db.makeStatement(sql: """
                 INSERT INTO run_row (run_id, row, phone, planned_action, desired, planned_live, error_category, message)
@@ -154,7 +158,8 @@ public struct Journal: Sendable {
     /// Marks a stopped run as running again (resume).
     public func reopenRun(_ id: Int64) throws(JournalError) {
         try write { db in
-            try db.execute(sql: "UPDATE run SET status = 'running', stop_reason = NULL, ended_at = NULL WHERE id = ?", arguments: [id])
+            try db.execute(sql: "UPDATE run SET status = 'running', stop_reason = NULL, ended_at = NULL, pid = ? WHERE id = ?",
+                           arguments: [getpid(), id])
         }
     }
 
@@ -267,24 +272,68 @@ public struct Journal: Sendable {
     /// A write that suspends instead of blocking a thread of the cooperative pool while SQLite commits (a blocked
     /// worker on a 2-core machine is a stall the rate limiter cannot see).
     private func writeAsync<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(JournalError) -> T {
-        do { return try await writer.write(body) } catch { throw JournalError(path: path, reason: String(describing: error)) }
+        do { return try await writer.write(body) } catch { throw JournalError(path: path, underlying: error) }
     }
 
     private func write<T>(_ body: (Database) throws -> T) throws(JournalError) -> T {
-        do { return try writer.write(body) } catch { throw JournalError(path: path, reason: String(describing: error)) }
+        do { return try writer.write(body) } catch { throw JournalError(path: path, underlying: error) }
     }
 
     private func read<T>(_ body: (Database) throws -> T) throws(JournalError) -> T {
-        do { return try writer.read(body) } catch { throw JournalError(path: path, reason: String(describing: error)) }
+        do { return try writer.read(body) } catch { throw JournalError(path: path, underlying: error) }
     }
 }
 
-/// The journal could not be opened or written.
+/// The journal could not be opened, read or written.
 public struct JournalError: Error, Sendable, CustomStringConvertible {
+    /// What kind of trouble it is.
+    public enum Kind: Sendable, Equatable {
+        /// The file is not a ctbulk journal, or SQLite finds it corrupt.
+        case damaged
+        /// The file or its folder cannot be created, read or written (permissions, a full disk, a lock held too long).
+        case unavailable
+        /// A record in it cannot be decoded (written by a newer ctbulk, or edited by hand).
+        case unreadableRecord
+    }
+
     public var path: String
+    public var kind: Kind
+    /// The technical reason (SQLite's message), for the log; people get ``description``.
     public var reason: String
-    public init(path: String, reason: String) { self.path = path; self.reason = reason }
-    public var description: String { "journal \(path): \(reason)" }
+
+    public init(path: String, reason: String, kind: Kind = .unavailable) {
+        self.path = path
+        self.reason = reason
+        self.kind = kind
+    }
+
+    /// Classifies a failure of GRDB/SQLite.
+    init(path: String, underlying error: any Error) {
+        self.path = path
+        self.reason = String(describing: error)
+        if let database = error as? DatabaseError {
+            switch database.resultCode {
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT, .SQLITE_FORMAT: kind = .damaged
+            default: kind = .unavailable
+            }
+        } else if error is DecodingError {
+            kind = .unreadableRecord
+        } else {
+            kind = .unavailable
+        }
+    }
+
+    /// One sentence for people: what is wrong with which file, and what to do.
+    public var description: String {
+        switch kind {
+        case .damaged:
+            return "The journal \(path) is damaged or is not a ctbulk journal (\(reason)). Move it aside (mv \(path) \(path).broken) and run again; the runs it recorded cannot be resumed."
+        case .unreadableRecord:
+            return "The journal \(path) holds a record this ctbulk cannot read (\(reason)); it may come from a newer version."
+        case .unavailable:
+            return "The journal \(path) cannot be used: \(reason)."
+        }
+    }
 }
 
 /// JSON for the journal's text columns.

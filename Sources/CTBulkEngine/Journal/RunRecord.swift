@@ -6,6 +6,8 @@ import GRDB
 /// The state of a run.
 public enum RunStatus: String, Sendable, Codable {
     case running, completed, stopped, paused, failed
+    /// Shown (never stored) for a `running` run whose process is gone: killed, or quit at a second Ctrl-C or a hang-up.
+    case interrupted
 }
 
 /// One run in the journal.
@@ -21,11 +23,21 @@ public struct RunRecord: Sendable, FetchableRecord, Decodable {
     public var status: RunStatus
     public var stopReason: String?
     public var totalRows: Int
+    /// The process that ran it last.
+    public var pid: Int32?
 
     enum CodingKeys: String, CodingKey {
-        case id, account, options, status
+        case id, account, options, status, pid
         case jobPath = "job_path", jobSHA256 = "job_sha256", csvLayout = "csv_layout", startedAt = "started_at"
         case endedAt = "ended_at", stopReason = "stop_reason", totalRows = "total_rows"
+    }
+
+    /// The status as people should see it: a `running` run whose process is gone is ``RunStatus/interrupted``.
+    public var effectiveStatus: RunStatus {
+        guard status == .running else { return status }
+        guard let pid, pid > 0 else { return .interrupted }
+        if kill(pid, 0) == 0 || errno == EPERM { return .running }
+        return .interrupted
     }
 
     /// The input's CSV layout, when the job was a CSV file.

@@ -11,14 +11,19 @@ public struct Planner: Sendable {
     public var concurrency: Int
     /// Called after each batch with (numbers read, numbers in all).
     public var progress: @Sendable (Int, Int) -> Void
+    /// Called before each wait to retry a read: the failure, the attempt that failed (from 1), the attempts in all,
+    /// and the wait (so nobody waits a minute in silence).
+    public var onRetry: @Sendable (NumberServiceError, Int, Int, Duration) -> Void
 
     public init(service: any NumberService, backoff: Backoff = Backoff(), clock: RunClock = .system, concurrency: Int = 1,
-                progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) {
+                progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in },
+                onRetry: @escaping @Sendable (NumberServiceError, Int, Int, Duration) -> Void = { _, _, _, _ in }) {
         self.service = service
         self.backoff = backoff
         self.clock = clock
         self.concurrency = max(concurrency, 1)
         self.progress = progress
+        self.onRetry = onRetry
     }
 
     /// Live state of every number, in batches of the service's read batch size. Throws the first error that retries
@@ -29,7 +34,7 @@ public struct Planner: Sendable {
         for number in numbers where seen.insert(number).inserted { unique.append(number) }
         let size = max(service.readBatchSize, 1)
         let batches = stride(from: 0, to: unique.count, by: size).map { Array(unique[$0..<min($0 + size, unique.count)]) }
-        let service = self.service, backoff = self.backoff, clock = self.clock
+        let service = self.service, backoff = self.backoff, clock = self.clock, onRetry = self.onRetry
         let result: Result<[PhoneNumber: LiveNumber], NumberServiceError> = await withTaskGroup(
             of: Result<[PhoneNumber: LiveNumber], NumberServiceError>.self
         ) { group in
@@ -42,7 +47,7 @@ public struct Planner: Sendable {
                 next += 1
                 group.addTask {
                     do throws(NumberServiceError) {
-                        return .success(try await retrying(backoff: backoff, clock: clock) { () throws(NumberServiceError) in
+                        return .success(try await retrying(backoff: backoff, clock: clock, onRetry: onRetry) { () throws(NumberServiceError) in
                             try await service.liveStates(of: batch)
                         })
                     } catch { return .failure(error) }
@@ -83,14 +88,20 @@ public struct Planner: Sendable {
 /// ``Backoff`` delay on `clock` (at least the server's `Retry-After`). Other failures are thrown at once; a
 /// cancellation during a wait throws a `cancelled` failure.
 public func retrying<T: Sendable>(backoff: Backoff, clock: RunClock,
+                                  onRetry: @Sendable (NumberServiceError, Int, Int, Duration) -> Void = { _, _, _, _ in },
                                   _ operation: @Sendable () async throws(NumberServiceError) -> T) async throws(NumberServiceError) -> T {
     var attempt = 1
+    let limit = max(backoff.maxAttempts, 1)
     while true {
         do {
             return try await operation()
         } catch {
-            guard error.isRetryable, attempt < max(backoff.maxAttempts, 1) else { throw error }
-            do { try await clock.sleep(for: backoff.delay(after: attempt, retryAfter: error.retryAfter)) } catch {
+            var failure = error
+            failure.attempts = attempt
+            guard failure.isRetryable, attempt < limit else { throw failure }
+            let wait = backoff.delay(after: attempt, retryAfter: failure.retryAfter)
+            onRetry(failure, attempt, limit, wait)
+            do { try await clock.sleep(for: wait) } catch {
                 throw NumberServiceError(.cancelled, requestSent: false, description: "cancelled while waiting to retry")
             }
             attempt += 1

@@ -87,6 +87,8 @@ public struct ApplyRun: Sendable {
     public enum Event: Sendable {
         /// Live state read for the plan: numbers read, numbers in all.
         case reading(done: Int, total: Int)
+        /// A read failed and is retried after `wait`: the failure, the attempt that failed, the attempts in all.
+        case retrying(NumberServiceError, attempt: Int, of: Int, wait: Duration)
         /// The plan is made (not sent for a resumed run).
         case planned(Plan)
         /// An unfinished run of the same job and account is continued: rows with an outcome are not sent again.
@@ -216,7 +218,10 @@ public struct ApplyRun: Sendable {
             case .job(let job):
                 let planner = Planner(service: service, backoff: settings.apply.backoff, clock: clock,
                                       concurrency: ApplySettings.readConcurrency(rate: settings.rate),
-                                      progress: { done, total in progress.event(.reading(done: done, total: total)) })
+                                      progress: { done, total in progress.event(.reading(done: done, total: total)) },
+                                      onRetry: { error, attempt, limit, wait in
+                                          progress.event(.retrying(error, attempt: attempt, of: limit, wait: wait))
+                                      })
                 do {
                     plan = try await planner.plan(rows: job.rows, inputPath: job.path, inputSHA256: job.sha256, csv: job.csv,
                                                   rate: settings.rate, verify: settings.verify)

@@ -30,7 +30,10 @@ public struct ReconcileRun: Sendable {
         defer { lock.release() }
         let planner = Planner(service: run.service, backoff: run.settings.apply.backoff, clock: run.clock,
                               concurrency: ApplySettings.readConcurrency(rate: run.settings.rate),
-                              progress: { done, total in progress.event(.reading(done: done, total: total)) })
+                              progress: { done, total in progress.event(.reading(done: done, total: total)) },
+                              onRetry: { error, attempt, limit, wait in
+                                  progress.event(.retrying(error, attempt: attempt, of: limit, wait: wait))
+                              })
         let drift: DriftReport
         do { drift = try await planner.drift(rows: job.rows) } catch { throw .service(error) }
         report(drift)
