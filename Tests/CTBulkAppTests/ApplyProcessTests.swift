@@ -180,6 +180,43 @@ import Glibc
         try Self.expectConverged(sandbox, job)
     }
 
+    /// Three applies of disjoint jobs at once from one machine, against an API that allows 5 requests a second per
+    /// address: they share one limit (each at 4/s alone would be 12/s), so the API refuses none, and all converge;
+    /// one killed -9 mid-run leaves the share to the others, and resumed it finishes too.
+    @Test func concurrentAppliesShareOneRateLimitAndNoneIsRefused() async throws {
+        let dir = TempDir(), state = TempDir()
+        let sandbox = try await SandboxProcess.start(["--numbers", "120", "--seed", "7", "--rate-limit", "5"], in: dir)
+        defer { sandbox.child.kill() }
+        let sorted = try sandbox.state().sorted { $0.phoneNumber < $1.phoneNumber }
+        let jobs = (0..<3).map { index in
+            Self.makeJob(Array(sorted[(index * 30)..<(index * 30 + 30)]), count: 30, tag: "share\(index)", in: dir)
+        }
+        var environment = Self.credentials
+        environment["CTBULK_STATE_DIR"] = state.path("shared")
+        let children = try jobs.enumerated().map { index, job in
+            try ChildProcess(Self.applyArguments(job, sandbox, journal: dir.path("j\(index).sqlite"), rate: 4),
+                             environment: environment, in: dir, label: "share-\(index)")
+        }
+        defer { for child in children { child.kill() } }
+        // The third is killed once the run is under way.
+        #expect(try await Self.waitForWrites(sandbox, atLeast: 10, within: .seconds(120)))
+        children[2].kill()
+        for child in children.prefix(2) {
+            #expect(await child.exitCode(within: .seconds(180)) == 0, "\(child.stderr)")
+        }
+        let resumed = try await Self.run(Self.applyArguments(jobs[2], sandbox, journal: dir.path("j2.sqlite"), rate: 4),
+                                         environment: environment, in: dir, label: "share-2-again", timeout: .seconds(180))
+        #expect(resumed.code == 0, "\(resumed.err)")
+        #expect(try sandbox.stats().rejected.rateLimit == 0, "no request was refused for rate")
+        let account = Dictionary(uniqueKeysWithValues: try sandbox.state().map { ($0.phoneNumber, $0) })
+        for job in jobs {
+            let wrong = job.changed.filter { account[$0] != job.expected[$0] }
+            #expect(wrong.isEmpty, "numbers not as the job asks: \(wrong.prefix(5))")
+        }
+        let twice = try sandbox.stats().writes.filter { $0.value.total > 1 }.map(\.key)
+        #expect(twice.isEmpty, "numbers written more than once: \(twice)")
+    }
+
     @Test func ctrlCStopsWithExit75ARunThatStatusShowsAsInterruptedAndResumeFinishes() async throws {
         let dir = TempDir()
         let sandbox = try await SandboxProcess.start(["--numbers", "400", "--seed", "7", "--rate-limit", "50"], in: dir)

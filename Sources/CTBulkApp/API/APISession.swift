@@ -10,7 +10,8 @@ import Logging
 /// `--sandbox` started one.
 struct APISession {
     let client: CalltouchClient
-    let limiter: SlidingWindowRateLimiter<RunClock>
+    /// The machine-wide limit for the API host, shared with every other ctbulk process that talks to it.
+    let limiter: HostRateLimiter
     let sandbox: RunningSandbox?
     let rate: Int
     /// Set when a run stops (Ctrl-C, budget, breaker, credentials): requests still waiting for the limiter are not
@@ -95,7 +96,9 @@ struct APISession {
             throw Failure.configuration(error)
         }
         let clock = RunClock.system
-        let limiter = SlidingWindowRateLimiter(limit: max(options.rate, 1), clock: clock)
+        let limiter = HostRateLimiter(directory: StateDirectory.rates(options.resolvedStateDirectory),
+                                      host: AccountIdentity.canonicalHost(configuration.baseURL), limit: max(options.rate, 1),
+                                      clock: clock)
         let stopSignal = StopSignal()
         return try await withCalltouchClient(configuration: configuration, gate: StoppableGate(limiter, signal: stopSignal)) { client in
             try await body(APISession(client: client, limiter: limiter, sandbox: sandbox, rate: max(options.rate, 1),

@@ -35,7 +35,7 @@ public enum ApplyCommand {
             return try await APISession.with(options.api, console: console, language: language, ask: !options.yes) { session in
                 let run = ApplyRun(service: session.client, settings: settings(options, rate: session.rate, mode: "apply"),
                                    clock: session.clock, stopSignal: session.stopSignal)
-                let progress = RunConsole(console: console, options: options)
+                let progress = RunConsole(console: console, options: options, sharedWith: { session.limiter.sharedWith })
                 let trap = options.trapsSignals ? SignalTrap(stop: session.stopSignal, console: console, language: language) : nil
                 defer { trap?.cancel() }
                 let outcome: ApplyRun.Outcome
@@ -213,17 +213,20 @@ final class RunConsole: ApplyRunProgress {
     private let logFile: String?
     private let reads: (@Sendable (Int, Int) -> Void)?
     private let progress = Mutex<ApplyProgress?>(nil)
+    private let sharedWith: @Sendable () -> Int
 
-    init(console: any Console, options: ApplyOptions) {
+    init(console: any Console, options: ApplyOptions, sharedWith: @escaping @Sendable () -> Int = { 0 }) {
         self.console = console
+        self.sharedWith = sharedWith
         self.quiet = options.quiet
         self.language = options.language
         self.logFile = options.logFile
         self.reads = options.quiet ? nil : ProgressLine.reads(console: console, language: options.language)
     }
 
-    init(console: any Console, quiet: Bool, language: Language) {
+    init(console: any Console, quiet: Bool, language: Language, sharedWith: @escaping @Sendable () -> Int = { 0 }) {
         self.console = console
+        self.sharedWith = sharedWith
         self.quiet = quiet
         self.language = language
         self.logFile = nil
@@ -244,7 +247,7 @@ final class RunConsole: ApplyRunProgress {
                 : "Resuming unfinished run \(runID) (rows with an outcome are not sent again).")
         case .executing(_, let total, let alreadyDone):
             let made = try? ApplyProgress(total: total, alreadyDone: alreadyDone, console: console, quiet: quiet,
-                                          language: language, logFile: logFile)
+                                          language: language, logFile: logFile, sharedWith: sharedWith)
             if made == nil, let logFile {
                 console.err(ru ? "Не удалось открыть журнал запросов \(logFile)." : "Cannot open the request log \(logFile).")
             }

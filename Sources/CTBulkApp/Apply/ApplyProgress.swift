@@ -19,8 +19,13 @@ final class ApplyProgress: ApplyObserver {
     private let log: FileHandle?
     private let logLock = Mutex(())
 
-    init(total: Int, alreadyDone: Int, console: any Console, quiet: Bool, language: Language, logFile: String?) throws {
+    /// Other processes sharing the host's rate limit now.
+    private let sharedWith: @Sendable () -> Int
+
+    init(total: Int, alreadyDone: Int, console: any Console, quiet: Bool, language: Language, logFile: String?,
+         sharedWith: @escaping @Sendable () -> Int = { 0 }) throws {
         self.total = total
+        self.sharedWith = sharedWith
         self.language = language
         self.line = quiet ? nil : ProgressLine(console: console)
         state.withLock { $0.done = alreadyDone }
@@ -87,9 +92,11 @@ final class ApplyProgress: ApplyObserver {
         let width = 24
         let filled = total == 0 ? width : min(width, s.done * width / max(total, 1))
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        let others = sharedWith()
+        let shared = others == 0 ? "" : language == .ru ? " (лимит делится ещё с \(others) проц.)" : " (limit shared with \(others) other process\(others == 1 ? "" : "es"))"
         let text = language == .ru
-            ? "[\(bar)] \(s.done)/\(total)  \(String(format: "%.1f", rate)) запр/с  ошибок \(s.failed)  осталось ~\(eta)"
-            : "[\(bar)] \(s.done)/\(total)  \(String(format: "%.1f", rate)) req/s  errors \(s.failed)  ETA \(eta)"
+            ? "[\(bar)] \(s.done)/\(total)  \(String(format: "%.1f", rate)) запр/с\(shared)  ошибок \(s.failed)  осталось ~\(eta)"
+            : "[\(bar)] \(s.done)/\(total)  \(String(format: "%.1f", rate)) req/s\(shared)  errors \(s.failed)  ETA \(eta)"
         line.update(text, force: force)
     }
 }

@@ -74,7 +74,8 @@ public enum ReconcileCommand {
                 let run = ApplyRun(service: session.client,
                                    settings: ApplyCommand.settings(applyOptions, rate: session.rate, mode: "reconcile"),
                                    clock: session.clock, stopSignal: session.stopSignal)
-                let progress = RunConsole(console: console, quiet: options.quiet, language: language)
+                let progress = RunConsole(console: console, quiet: options.quiet, language: language,
+                                          sharedWith: { session.limiter.sharedWith })
                 let trap = options.trapsSignals ? SignalTrap(stop: session.stopSignal, console: console, language: language) : nil
                 defer { trap?.cancel() }
                 let result: ReconcileRun.Outcome

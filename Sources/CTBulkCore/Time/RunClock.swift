@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The one clock a run reads and waits on: the rate limiter, back-off, the breaker, journal timestamps, the
 /// sandbox's rate window and points, the UIS client's sessions and limits.
@@ -40,8 +43,31 @@ public struct RunClock: Clock, Sendable {
         }
     }
 
-    /// The real clock (`ContinuousClock`, the wall-clock date of now as its epoch).
-    public static var system: RunClock { RunClock(ContinuousClock()) }
+    /// The real clock: instants count from the machine's boot (`CLOCK_BOOTTIME`), so they mean the same in every
+    /// process (the machine-wide rate limit compares them); waits are on `ContinuousClock`; the epoch is the wall-clock
+    /// date of the boot.
+    public static var system: RunClock {
+        let now = bootTime()
+        return RunClock(epoch: Date().addingTimeInterval(-now.seconds), minimumResolution: .nanoseconds(1), readNow: bootTime) { deadline, tolerance in
+            let delta = deadline - bootTime()
+            if delta > .zero { try await ContinuousClock().sleep(for: delta, tolerance: tolerance) }
+        }
+    }
+
+    private init(epoch: Date, minimumResolution: Duration, readNow: @escaping @Sendable () -> Duration,
+                 sleeper: @escaping @Sendable (Duration, Duration?) async throws -> Void) {
+        self.epoch = epoch
+        self.minimumResolution = minimumResolution
+        self.readNow = readNow
+        self.sleeper = sleeper
+    }
+
+    /// Time since the machine booted.
+    static func bootTime() -> Duration {
+        var spec = timespec()
+        clock_gettime(CLOCK_BOOTTIME, &spec)
+        return .seconds(Int64(spec.tv_sec)) + .nanoseconds(Int64(spec.tv_nsec))
+    }
 
     public var now: Instant { Instant(offset: readNow()) }
 

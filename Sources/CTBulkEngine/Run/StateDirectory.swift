@@ -18,4 +18,7 @@ public enum StateDirectory {
 
     /// The folder of the run locks inside `state`.
     public static func locks(_ state: String) -> String { state + "/locks" }
+
+    /// The folder of the shared rate-limit state (one file per API host) inside `state`.
+    public static func rates(_ state: String) -> String { state + "/rate" }
 }

@@ -1,0 +1,107 @@
+@testable import CTBulkCore
+import CTBulkTestSupport
+import Foundation
+import Synchronization
+import Testing
+
+/// The machine-wide limit: several limiters on one state file stand for several processes (participant ids above
+/// the pid range count as alive), all on one manual clock, so every start is checked exactly.
+@Suite struct HostRateLimiterTests {
+    let gap = Duration.milliseconds(203)  // (1 s + 15 ms) / 5
+
+    func limiter(_ dir: TempDir, _ participant: Int64, clock: ManualClock, host: String = "https://api.calltouch.ru:443") -> HostRateLimiter {
+        HostRateLimiter(directory: dir.path("rate"), host: host, limit: 5, clock: RunClock.manual(clock),
+                        participant: participant)
+    }
+
+    /// Runs `tasks` acquires, moving the manual clock to each next deadline once every waiter sleeps; returns the
+    /// start times by participant.
+    final class Starts: Sendable {
+        private let list = Mutex<[(Int64, Duration)]>([])
+        func append(_ item: (Int64, Duration)) { list.withLock { $0.append(item) } }
+        var count: Int { list.withLock { $0.count } }
+        var all: [(Int64, Duration)] { list.withLock { $0 } }
+    }
+
+    func run(_ tasks: [(HostRateLimiter, Int64)], clock: ManualClock) async throws -> [(Int64, Duration)] {
+        let starts = Starts()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (limiter, id) in tasks {
+                group.addTask {
+                    try await limiter.acquire()
+                    starts.append((id, clock.now.offset))
+                }
+            }
+            // Time moves only when every task that has not started sleeps on the clock (none is between steps).
+            while starts.count < tasks.count {
+                if clock.sleeperCount == tasks.count - starts.count, let next = clock.nextDeadline {
+                    clock.advance(to: next)
+                }
+                await Task.yield()
+            }
+            try await group.waitForAll()
+        }
+        return starts.all.sorted { $0.1 < $1.1 }
+    }
+
+    @Test func twoProcessesShareTheLimitFairlyAtTheFullRate() async throws {
+        let dir = TempDir(), clock = ManualClock()
+        let a = limiter(dir, 3_000_000_001, clock: clock), b = limiter(dir, 3_000_000_002, clock: clock)
+        // Both take part (the second's first start moves one gap after the first's).
+        _ = try await run([(a, 1), (b, 2)], clock: clock)
+        #expect(a.sharedWith == 0 && b.sharedWith == 1)
+        let starts = try await run(Array(repeating: (a, 1), count: 10) + Array(repeating: (b, 2), count: 10), clock: clock)
+        // Every slot of the full rate is used, and they alternate: each process has half.
+        #expect(starts.map(\.1) == (2...21).map { gap * $0 })
+        #expect(starts.map(\.0) == (2...21).map { $0 % 2 == 0 ? 1 : 2 })
+        #expect(a.sharedWith == 1)
+        for i in 0..<(starts.count - 5) { #expect(starts[i + 5].1 - starts[i].1 >= .milliseconds(1015)) }
+    }
+
+    @Test func aProcessThatIsGoneLeavesTheShareAtOnce() async throws {
+        let dir = TempDir(), clock = ManualClock()
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let alive = limiter(dir, 3_000_000_001, clock: clock)
+        let gone = limiter(dir, Int64(ended.processIdentifier), clock: clock)
+        _ = try await run([(gone, 2)], clock: clock)
+        _ = try await run([(alive, 1)], clock: clock)
+        #expect(alive.sharedWith == 0, "the ended process does not count")
+        // Alone, it starts one gap apart, not two.
+        let starts = try await run(Array(repeating: (alive, 1), count: 4), clock: clock)
+        let steps = zip(starts.dropFirst(), starts).map { $0.1 - $1.1 }
+        #expect(steps == [gap, gap, gap])
+    }
+
+    @Test func aProcessThatStoppedSendingLeavesTheShareAfterAFewSeconds() async throws {
+        let dir = TempDir(), clock = ManualClock()
+        let a = limiter(dir, 3_000_000_001, clock: clock), b = limiter(dir, 3_000_000_002, clock: clock)
+        _ = try await run([(a, 1), (b, 2)], clock: clock)
+        clock.advance(by: .seconds(4))
+        let starts = try await run(Array(repeating: (a, 1), count: 3), clock: clock)
+        #expect(a.sharedWith == 0)
+        #expect(starts[2].1 - starts[0].1 == gap * 2)
+    }
+
+    @Test func a429SeenByOneWidensTheMarginForAll() async throws {
+        let dir = TempDir(), clock = ManualClock()
+        let a = limiter(dir, 3_000_000_001, clock: clock), b = limiter(dir, 3_000_000_002, clock: clock)
+        a.serverRejectedForRate()
+        #expect(b.margin == .milliseconds(25))
+        // Other hosts keep their own state.
+        #expect(limiter(dir, 3_000_000_003, clock: clock, host: "http://127.0.0.1:8080").margin == .milliseconds(15))
+    }
+
+    @Test func theStateFileRoundTrips() {
+        var state = HostRateLimiter.State(margin: .milliseconds(25))
+        state.lastRejection = .seconds(7)
+        state.slots = [.milliseconds(1), .milliseconds(204)]
+        state.starts = [.milliseconds(1)]
+        state.participants = [42: .seconds(3), 43: .seconds(4)]
+        state.lastSlots = [42: .seconds(5)]
+        #expect(HostRateLimiter.decode(HostRateLimiter.encode(state)) == state)
+        #expect(HostRateLimiter.decode("garbage") == nil)
+    }
+}
