@@ -45,17 +45,23 @@ import Testing
         let (change, step) = row.failed(.scripted(.rateLimited, status: 429, retryAfter: .seconds(2)))
         #expect(change == .refused)
         #expect(step == .wait(afterAttempt: 1, retryAfter: .seconds(2)))
-        #expect(row.waited() == .send(.update, body: used.merging(desired), attempt: 2, before: nil))
+        // Refused unprocessed: the attempt does not count; the same request goes again without a new before-image.
+        #expect(row.waited() == .send(.update, body: used.merging(desired), attempt: 1, before: nil))
     }
 
-    @Test func rateLimitedOnEveryAttemptFailsTheRowAfterTheLast() {
-        var row = RowLifecycle(desired: desired, planned: .used(used), maxAttempts: 2)
+    @Test func rateLimitingNeverFailsARowItStopsTheRunAfterTheCap() {
+        var row = RowLifecycle(desired: desired, planned: .used(used), maxAttempts: 2, maxRateLimitedWaits: 4)
         _ = row.observe(.used(used)); row.intentRecorded()
-        _ = row.failed(.scripted(.rateLimited, status: 429))
-        _ = row.waited(); row.intentRecorded()
+        for _ in 1..<4 {
+            let (change, step) = row.failed(.scripted(.rateLimited, status: 429))
+            #expect(change == .refused)
+            guard case .wait = step else { Issue.record("expected a wait, got \(step)"); return }
+            _ = row.waited(); row.intentRecorded()
+        }
         let (change, step) = row.failed(.scripted(.rateLimited, status: 429))
         #expect(change == .refused)
-        #expect(step == .settle(.init(outcome: .failed, status: 429, failure: .rateLimited, note: .stillRateLimited(attempts: 2), attempts: 2)))
+        #expect(step == .leave(.rateLimited))
+        #expect(row.attempts == 0, "no attempt was spent on 429s")
     }
 
     @Test func aLostAnswerIsReReadAndConfirmedFromLiveStateInsteadOfResent() {

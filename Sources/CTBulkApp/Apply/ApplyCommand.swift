@@ -132,8 +132,8 @@ public enum ApplyCommand {
                     console.err(ru ? "Проверено: все \(verification.checked) номеров такие, как в задании." : "Verified: all \(verification.checked) numbers are as the job wants.")
                 }
             }
-            if let detail = report.stopDetail, report.stopReason == .authentication || report.stopReason == .budget {
-                console.err(detail)
+            if let reason = report.stopReason, reason != .canary {
+                console.err(stopExplanation(reason, detail: report.stopDetail, language: language))
             }
             console.out(ru ? "Отчёты: \(paths.results), \(paths.failures), \(paths.summary)"
                 : "Reports: \(paths.results), \(paths.failures), \(paths.summary)")
@@ -146,7 +146,7 @@ public enum ApplyCommand {
         let ru = language == .ru
         switch report.stopReason {
         case .authentication?: return ExitStatus.noPermission.rawValue
-        case .budget?, .breaker?, .interrupted?, .maxRequests?:
+        case .budget?, .breaker?, .interrupted?, .maxRequests?, .rateLimited?:
             console.err(ru ? "Запуск \(report.runID) остановлен и может быть продолжен: ctbulk apply --resume (или та же команда)."
                 : "Run \(report.runID) stopped and can be resumed: ctbulk apply --resume (or the same command again).")
             return ExitStatus.tempFail.rawValue
@@ -168,6 +168,29 @@ public enum ApplyCommand {
                 return ExitStatus.failure.rawValue
             }
             return ExitStatus.ok.rawValue
+        }
+    }
+
+    /// Why the run stopped, in one sentence, with the detail the engine gave.
+    static func stopExplanation(_ reason: StopReason, detail: String?, language: Language) -> String {
+        let ru = language == .ru
+        let more = detail.map { ": \($0)" } ?? ""
+        switch reason {
+        case .authentication:
+            return (ru ? "API отклонил ключ доступа или SiteId" : "The API refused the access token or SiteId") + more
+        case .budget:
+            return (ru ? "Суточный лимит баллов API исчерпан; продолжите после сброса той же командой" : "The API's daily points budget is spent; continue after it resets with the same command") + more
+        case .breaker:
+            return (ru ? "Остановлено предохранителем: слишком много строк с ошибками" : "Stopped by the breaker: too many rows failed") + more
+        case .interrupted:
+            return ru ? "Остановлено (Ctrl-C, сигнал или остановка запуска)\(more)." : "Stopped (Ctrl-C, a signal, or a stop of the run)\(more)."
+        case .maxRequests:
+            return ru ? "Достигнут предел --max-requests." : "The --max-requests limit was reached."
+        case .rateLimited:
+            return (ru ? "API раз за разом отвечал 429 (слишком много запросов), хотя ctbulk соблюдает --rate: этот IP-адрес, похоже, делит лимит с другим клиентом"
+                : "The API kept answering 429 (too many requests) although ctbulk keeps to --rate: another client seems to share this IP address's limit") + more
+        case .canary:
+            return ru ? "Канареечный прогон завершён." : "The canary is done."
         }
     }
 

@@ -81,7 +81,12 @@ public struct RowLifecycle: Sendable {
     /// Live state when the plan was made: a row whose live state moved elsewhere is not written.
     public let planned: LiveNumber
     public let maxAttempts: Int
+    /// How many 429 answers in a row a row waits out before the run stops (resumable): a 429 is the API's word that
+    /// requests come too fast, not that this row is wrong, so it never fails a row (nor trips the breaker).
+    public let maxRateLimitedWaits: Int
     public private(set) var state: State = .pending
+    /// 429 answers in a row for this row.
+    public private(set) var rateLimitedWaits = 0
     /// Attempts this run has made.
     public private(set) var attempts = 0
     /// Attempts of earlier runs.
@@ -96,10 +101,11 @@ public struct RowLifecycle: Sendable {
     ///   - inDoubt: an earlier run recorded an intent and no outcome.
     ///   - beforeRecorded: the journal already holds the before-image.
     public init(desired: NumberSettings, planned: LiveNumber, maxAttempts: Int, priorAttempts: Int = 0,
-                inDoubt: Bool = false, beforeRecorded: Bool = false) {
+                inDoubt: Bool = false, beforeRecorded: Bool = false, maxRateLimitedWaits: Int = 30) {
         self.desired = desired
         self.planned = planned
         self.maxAttempts = max(maxAttempts, 1)
+        self.maxRateLimitedWaits = max(maxRateLimitedWaits, 1)
         self.priorAttempts = priorAttempts
         self.maySent = inDoubt
         self.beforeRecorded = beforeRecorded
@@ -156,7 +162,8 @@ public struct RowLifecycle: Sendable {
 
     /// The API accepted the request.
     public mutating func succeeded(status: Int = 200) -> Step {
-        settle(.applied, status: status, note: nil)
+        rateLimitedWaits = 0
+        return settle(.applied, status: status, note: nil)
     }
 
     /// The request failed: what to record, and what next.
@@ -176,12 +183,17 @@ public struct RowLifecycle: Sendable {
         case .invalidData:
             return (nil, settle(.failed, status: error.status, failure: error.kind, note: .rejected(error.body ?? error.description)))
         case .rateLimited:
-            if attempts >= maxAttempts {
-                return (.refused, settle(.failed, status: error.status, failure: error.kind, note: .stillRateLimited(attempts: attempts)))
+            // Refused unprocessed: the attempt does not count against the row.
+            attempts -= 1
+            rateLimitedWaits += 1
+            if rateLimitedWaits >= maxRateLimitedWaits {
+                state = .left
+                return (.refused, .leave(.rateLimited))
             }
-            state = .waiting(attempt: attempts, then: .resend)
-            return (.refused, .wait(afterAttempt: attempts, retryAfter: error.retryAfter))
+            state = .waiting(attempt: min(rateLimitedWaits, 6), then: .resend)
+            return (.refused, .wait(afterAttempt: min(rateLimitedWaits, 6), retryAfter: error.retryAfter))
         case .server, .transport:
+            rateLimitedWaits = 0
             if attempts >= maxAttempts {
                 state = .rereading(attempt: attempts)
                 return (nil, .reread)

@@ -26,4 +26,7 @@ public enum StopReason: String, Sendable, Codable {
     case maxRequests = "max-requests"
     /// `--canary N` rows done (paused).
     case canary
+    /// The API kept answering 429 although the run keeps to its rate: another client shares the address's limit
+    /// (exit 75).
+    case rateLimited = "rate-limited"
 }

@@ -156,8 +156,8 @@ public final class Applier: Sendable {
         return ok
     }
 
-    func noteFinished(_ outcome: RowOutcome) {
-        let trip: Bool = state.withLock { state in
+    func noteFinished(_ outcome: RowOutcome, row: Int, note: RowNote?) {
+        let trip: String? = state.withLock { state in
             state.finished += 1
             if outcome == .failed {
                 state.failed += 1
@@ -166,13 +166,16 @@ public final class Applier: Sendable {
                 state.consecutiveFailures = 0
             }
             let breaker = settings.breaker
-            if state.consecutiveFailures >= breaker.consecutiveFailures { return true }
-            if state.finished >= breaker.minimumRows && Double(state.failed) / Double(state.finished) > breaker.maxFailureShare {
-                return true
+            let last = "the last: row \(row)\(note.map { ", \($0.english)" } ?? "")"
+            if state.consecutiveFailures >= breaker.consecutiveFailures {
+                return "\(state.consecutiveFailures) rows failed in a row (\(last))"
             }
-            return false
+            if state.finished >= breaker.minimumRows && Double(state.failed) / Double(state.finished) > breaker.maxFailureShare {
+                return "\(state.failed) of \(state.finished) rows failed, more than \(Int(breaker.maxFailureShare * 100)) % (\(last))"
+            }
+            return nil
         }
-        if trip { stop(.breaker, detail: nil) }
+        if let trip { stop(.breaker, detail: trip) }
     }
 
     func stop(for error: NumberServiceError) {
@@ -205,6 +208,7 @@ public final class Applier: Sendable {
     /// Reads live state with retries; nil when the run must stop.
     func read(_ numbers: [PhoneNumber]) async -> [PhoneNumber: LiveNumber]? {
         var attempt = 0
+        var rateLimitedWaits = 0
         let label = numbers.count == 1 ? numbers[0].digits : "batch:\(numbers.first?.digits ?? "")..\(numbers.last?.digits ?? "")"
         while true {
             attempt += 1
@@ -218,9 +222,22 @@ public final class Applier: Sendable {
                 return live
             case .failure(let error):
                 audit(label, "read", attempt, status: error.status, started: started, outcome: error.kind.rawValue)
+                if error.kind == .rateLimited {
+                    // Never the breaker for 429s: wait them out, and stop (resumable) only if they never end.
+                    attempt -= 1
+                    rateLimitedWaits += 1
+                    if rateLimitedWaits >= settings.maxRateLimitedWaits {
+                        stop(.rateLimited, detail: error.description)
+                        return nil
+                    }
+                    if !(await sleep(settings.backoff.delay(after: min(rateLimitedWaits, 6), retryAfter: error.retryAfter))) { return nil }
+                    continue
+                }
                 guard error.isRetryable, attempt < settings.backoff.maxAttempts else {
                     stop(for: error)
-                    if !error.stopsRun { stop(.breaker, detail: error.description) }
+                    if !error.stopsRun {
+                        stop(.breaker, detail: "reading live state failed \(attempt) times: \(error.description)")
+                    }
                     return nil
                 }
                 if !(await sleep(settings.backoff.delay(after: attempt, retryAfter: error.retryAfter))) { return nil }
@@ -251,7 +268,8 @@ public final class Applier: Sendable {
             return
         }
         var machine = RowLifecycle(desired: row.desired, planned: row.plannedLive, maxAttempts: settings.backoff.maxAttempts,
-                                   priorAttempts: row.attempts, inDoubt: row.isInDoubt, beforeRecorded: row.before != nil)
+                                   priorAttempts: row.attempts, inDoubt: row.isInDoubt, beforeRecorded: row.before != nil,
+                                   maxRateLimitedWaits: settings.maxRateLimitedWaits)
         var step = machine.observe(live)
         while true {
             switch step {
@@ -259,7 +277,7 @@ public final class Applier: Sendable {
                 try await settle(runID, row.row, settlement)
                 return
             case .leave(let reason):
-                if let reason { stop(reason, detail: nil) }
+                if let reason { stop(reason, detail: reason == .rateLimited ? "row \(row.row) (\(number.digits)): refused with 429 \(settings.maxRateLimitedWaits) times in a row" : nil) }
                 return
             case .wait(let attempt, let retryAfter):
                 guard await sleep(settings.backoff.delay(after: attempt, retryAfter: retryAfter)) else {
@@ -315,7 +333,7 @@ public final class Applier: Sendable {
                                         category: settlement.failure.map(Self.category), message: settlement.note?.english,
                                         attempts: settlement.attempts)
         observer.rowFinished(row: row, outcome: settlement.outcome)
-        noteFinished(settlement.outcome)
+        noteFinished(settlement.outcome, row: row, note: settlement.note)
     }
 
     /// The journal's error category: the names the reports have always used.

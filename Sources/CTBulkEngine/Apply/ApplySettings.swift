@@ -28,6 +28,8 @@ public struct ApplySettings: Sendable {
     public var maxRequests: Int?
     /// `--canary N`: apply this many rows, then pause.
     public var canary: Int?
+    /// 429 answers in a row a request waits out before the run stops (resumable); they never fail a row.
+    public var maxRateLimitedWaits = 30
 
     public init(concurrency: Int, backoff: Backoff = Backoff(), breaker: BreakerSettings = BreakerSettings(),
                 maxRequests: Int? = nil, canary: Int? = nil) {

@@ -86,6 +86,13 @@ public struct RunReports: Sendable {
         ]
         if let report {
             summary["stopReason"] = report.stopReason.map { .string($0.rawValue) } ?? .null
+            summary["stopDetail"] = report.stopDetail.map(JSONValue.string) ?? .null
+            if let verification = report.verification {
+                summary["verification"] = .object([
+                    "checked": .integer(Int64(verification.checked)), "notAsDesired": .integer(Int64(verification.notAsDesired)),
+                    "failure": verification.failure.map(JSONValue.string) ?? .null,
+                ])
+            }
             summary["requests"] = .integer(Int64(report.requests))
             summary["seconds"] = .double((report.seconds * 1000).rounded() / 1000)
         }
