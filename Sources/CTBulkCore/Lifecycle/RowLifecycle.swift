@@ -10,7 +10,7 @@
 ///    │                                              ├─ 5xx / lost ──▶ waiting(n) ──▶ rereading ──live──▶ (decide)
 ///    │                                              └─ credentials / budget / stop ──▶ left (pending or in doubt)
 /// ```
-public struct RowLifecycle: Sendable, Equatable {
+public struct RowLifecycle: Sendable {
     /// Where the row is.
     public enum State: Sendable, Equatable {
         /// No request outstanding; the next step depends on live state.
