@@ -51,11 +51,14 @@ import Testing
             #expect(line.contains("SiteId 1"))
             #expect(line.contains("32 numbers (8 used, 24 free)"))
             #expect(line.contains("rate limit 5/s"))
+            #expect(line.contains("UIS Data API at \(sandbox.uisURL.absoluteString) — access_token sandbox-uis-token"))
         }
         var configuration = SandboxConfiguration.demo
         configuration.accessToken = "secret-value"
+        configuration.uis.token = "uis-secret-value"
         try await Sandbox.withSandbox(configuration) { (sandbox) async throws in
             #expect(!sandbox.summaryLine.contains("secret-value"))
+            #expect(sandbox.summaryLine.contains("access_token (as given)"))
         }
     }
 }

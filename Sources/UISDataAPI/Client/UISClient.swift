@@ -35,6 +35,7 @@ public final class UISClient: Sendable {
         var governor = UISLimitGovernor()
         var statistics = UISClientStatistics()
         var lastLimits: UISLimits?
+        var deprecatedVersion: UISMetadata.APIVersion?
     }
 
     /// A client.
@@ -66,6 +67,11 @@ public final class UISClient: Sendable {
 
     /// What the client has done so far.
     public var statistics: UISClientStatistics { state.withLock { $0.statistics } }
+
+    /// `metadata.api_version` of an answer that said the called version is deprecated (nil while none did): a
+    /// deprecated version is served for two months only, so callers warn once
+    /// (``UISMetadata/APIVersion/deprecationWarning``).
+    public var deprecatedVersion: UISMetadata.APIVersion? { state.withLock { $0.deprecatedVersion } }
 
     /// `metadata.limits` of the latest answer that carried any.
     public var lastLimits: UISLimits? { state.withLock { $0.lastLimits } }
@@ -297,6 +303,7 @@ public final class UISClient: Sendable {
                 for (key, value) in params { details[key == "limit_type" ? "limitType" : key] = value.text }
             }
             let limits = data?.metadata?.limits
+            noteVersion(data?.metadata?.apiVersion)
             if let limitType = details["limitType"] {
                 let reset = limitType == "day" ? limits?.dayReset : limits?.minuteReset
                 if let reset { details["resetSeconds"] = String(reset) }
@@ -314,8 +321,9 @@ public final class UISClient: Sendable {
         }
         do {
             let success = try decoder.decode(RPCSuccess<Result>.self, from: data)
-            let limits = (success.result as? any MetadataCarrying)?.carriedMetadata?.limits
-            return .success(success.result, limits)
+            let metadata = (success.result as? any MetadataCarrying)?.carriedMetadata
+            noteVersion(metadata?.apiVersion)
+            return .success(success.result, metadata?.limits)
         } catch {
             return .failure(UISError(.malformedResponse, method: method,
                                      details: ["reason": Self.describe(error)]), nil)
@@ -323,6 +331,15 @@ public final class UISClient: Sendable {
     }
 
     private typealias Kind = UISError.Kind
+
+    /// Keeps the first `api_version` that says the called version is deprecated.
+    private func noteVersion(_ version: UISMetadata.APIVersion?) {
+        guard let version, version.isDeprecated else { return }
+        state.withLock { state in
+            if state.deprecatedVersion == nil { state.deprecatedVersion = version }
+        }
+        logger.debug("uis api version deprecated", metadata: ["current": "\(version.currentVersion ?? "?")"])
+    }
 
     static func describe(_ error: any Error) -> String {
         if let decoding = error as? DecodingError {
