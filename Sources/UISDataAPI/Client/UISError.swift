@@ -69,32 +69,22 @@ public struct UISError: Error, Sendable, Hashable, CustomStringConvertible {
                 self = .unsupportedFeature
             case let m? where Kind(rawValue: m).map { $0.isServerKind && !Kind.groupKinds.contains($0) } == true:
                 self = Kind(rawValue: m) ?? .otherAPIError
-            case .some:
-                // A mnemonic this client does not know: its code says which group it belongs to.
+            default:
+                // A mnemonic this client does not know (or none at all): its code says which group it belongs to.
+                // Without a mnemonic, an authentication or access code reads as that group's most common error.
                 switch code {
-                case -32602: self = .otherRequestError
+                case -32001 where mnemonic == nil: self = .authError
+                case -32003 where mnemonic == nil: self = .forbidden
+                case -32008 where mnemonic == nil: self = .componentDisabled
+                case -32009 where mnemonic == nil: self = .accountInactive
                 case -32001, -32003, -32008, -32009: self = .otherAccessError
-                case -32029: self = .limitExceeded
-                case -32601: self = .methodNotFound
-                case -32603: self = .internalError
-                case -32700: self = .parseError
-                case -32600: self = .invalidRequest
-                case -32099: self = .unsupportedFeature
-                default: self = .otherAPIError
-                }
-            case nil:
-                switch code {
-                case -32001: self = .authError
-                case -32003: self = .forbidden
-                case -32008: self = .componentDisabled
-                case -32009: self = .accountInactive
-                case -32029: self = .limitExceeded
-                case -32601: self = .methodNotFound
-                case -32603: self = .internalError
-                case -32700: self = .parseError
-                case -32600: self = .invalidRequest
-                case -32099: self = .unsupportedFeature
                 case -32602: self = .otherRequestError
+                case -32029: self = .limitExceeded
+                case -32601: self = .methodNotFound
+                case -32603: self = .internalError
+                case -32700: self = .parseError
+                case -32600: self = .invalidRequest
+                case -32099: self = .unsupportedFeature
                 default: self = .otherAPIError
                 }
             }
