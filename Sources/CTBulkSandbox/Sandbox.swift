@@ -105,12 +105,14 @@ public enum Sandbox {
     /// The line `ctbulk sandbox` prints once listening, e.g.
     /// `Calltouch sandbox on http://127.0.0.1:54321 — Access-Token sandbox-token, SiteId 1; 32 numbers (12 used,
     /// 20 free); rate limit 5/s; budget 100000 points; faults none; latency 0 ms; seed 0; UIS Data API at
-    /// http://127.0.0.1:54321/v2.0`. A token other than the default is not printed.
+    /// http://127.0.0.1:54321/v2.0 — access_token sandbox-uis-token`. A token other than the default is not printed.
     public static func summaryLine(_ configuration: SandboxConfiguration, baseURL: URL) -> String {
         let used = configuration.initialNumbers.values.filter { $0.map { !$0.isEmpty } ?? false }.count
         let total = configuration.initialNumbers.count
         let token = configuration.accessToken == SandboxConfiguration.defaultAccessToken
             ? configuration.accessToken : "(as given)"
+        let uisToken = configuration.uis.token == UISSandboxConfiguration.defaultToken
+            ? configuration.uis.token : "(as given)"
         let limit = configuration.rateLimit.map { limit in
             configuration.rateLimitWindow == .seconds(1)
                 ? "\(limit)/s" : "\(limit) per \(RuntimeSettings.milliseconds(configuration.rateLimitWindow)) ms"
@@ -119,7 +121,7 @@ public enum Sandbox {
             + "\(total) numbers (\(used) used, \(total - used) free); rate limit \(limit); "
             + "budget \(configuration.pointsBudget) points; faults \(configuration.faults); "
             + "latency \(RuntimeSettings.milliseconds(configuration.latency)) ms; seed \(configuration.seed); "
-            + "UIS Data API at \(baseURL.absoluteString)/v2.0"
+            + "UIS Data API at \(baseURL.absoluteString)/v2.0 — access_token \(uisToken)"
     }
 
     // MARK: Plumbing

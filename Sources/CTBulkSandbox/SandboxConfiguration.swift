@@ -5,7 +5,7 @@ import Logging
 /// ``Sandbox/withSandbox(_:_:)`` or ``Sandbox/runForeground(_:onReady:)``.
 ///
 /// Defaults: `127.0.0.1`, an ephemeral port, token `sandbox-token`, site id `1`, 5 requests per sliding second per
-/// client address, a budget of 100 000 points, no latency, no faults, seed 0, and an empty account.
+/// client address, a budget of 100 000 points, no latency, no faults, seed 0, an empty account, and the system clock.
 public struct SandboxConfiguration: Sendable {
     /// The default `Access-Token`.
     public static let defaultAccessToken = "sandbox-token"
@@ -44,6 +44,11 @@ public struct SandboxConfiguration: Sendable {
     public var uis: UISSandboxConfiguration
     /// Where the sandbox logs. It logs at debug level and below only, and never logs tokens.
     public var logger: Logger
+    /// The clock the sandbox reads and waits on: the per-client rate window, the added latency, how long a hung
+    /// request is held, and the UIS fake's sessions, point windows and dates. Real runs use ``RunClock/system``;
+    /// tests hand a manual or virtual clock so a rule such as "the sixth request inside the window is refused" is
+    /// checked exactly, and a request held by latency or a hang is released when the test moves the clock.
+    public var clock: RunClock
 
     /// A configuration; every parameter has the documented default.
     public init(
@@ -60,7 +65,8 @@ public struct SandboxConfiguration: Sendable {
         hangDuration: Duration = .seconds(300),
         initialNumbers: [PhoneNumber: NumberSettings?] = [:],
         uis: UISSandboxConfiguration = UISSandboxConfiguration(),
-        logger: Logger = Logger(label: "ctbulk.sandbox")
+        logger: Logger = Logger(label: "ctbulk.sandbox"),
+        clock: RunClock = .system
     ) {
         self.host = host
         self.port = port
@@ -76,6 +82,7 @@ public struct SandboxConfiguration: Sendable {
         self.initialNumbers = initialNumbers
         self.uis = uis
         self.logger = logger
+        self.clock = clock
     }
 
     /// A default configuration whose account is the given preset (generated with `seed`, which also seeds faults).

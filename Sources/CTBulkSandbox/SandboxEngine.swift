@@ -37,7 +37,7 @@ final class SandboxEngine: Sendable {
                  body: [UInt8]) -> APIOutcome {
         withState { state in
             state.process(endpoint, accessToken: accessToken, siteID: siteID, client: client, body: body,
-                          now: ContinuousClock.now)
+                          now: configuration.clock.now)
         }
     }
 

@@ -77,7 +77,7 @@ enum SandboxRouter {
                             engine: SandboxEngine, logger: Logger) async throws -> Response {
         let body = try await request.body.collect(upTo: maximumBodySize)
         let latency = engine.received(endpoint.rawValue)
-        if latency > .zero { try await Task.sleep(for: latency) }
+        if latency > .zero { try await engine.configuration.clock.sleep(for: latency) }
         let outcome = engine.process(endpoint, accessToken: request.headers[accessTokenHeader],
                                      siteID: request.headers[siteIDHeader], client: context.clientAddress,
                                      body: Array(body.readableBytesView))
@@ -89,7 +89,8 @@ enum SandboxRouter {
             logger.debug("injected fault: hang", metadata: ["endpoint": "\(endpoint.rawValue)"])
             let duration = engine.settings.hangDuration
             // Held until the duration passes, the sandbox shuts down gracefully, or the task is cancelled.
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: duration) }
+            let clock = engine.configuration.clock
+            try? await cancelWhenGracefulShutdown { try await clock.sleep(for: duration) }
             try? await context.channel.close()
             throw DroppedConnection()
         case .drop(let partial):

@@ -19,7 +19,7 @@ struct SandboxState: Sendable {
         settings = RuntimeSettings(configuration)
         rng = SplitMix64(seed: configuration.seed)
         stats = SandboxStats(budget: configuration.pointsBudget)
-        uis = UISFake(configuration: configuration.uis, seed: configuration.seed)
+        uis = UISFake(configuration: configuration.uis, seed: configuration.seed, clock: configuration.clock)
     }
 
     /// Back to the configuration: account, counters, budget, runtime settings, fault generator and UIS fake.
@@ -33,7 +33,7 @@ struct SandboxState: Sendable {
     /// Processes one Calltouch request in order: authentication, rate limit, points budget, fault injection, then
     /// the method itself.
     mutating func process(_ endpoint: SandboxEndpoint, accessToken: String?, siteID: String?, client: String,
-                          body: [UInt8], now: ContinuousClock.Instant) -> APIOutcome {
+                          body: [UInt8], now: RunClock.Instant) -> APIOutcome {
         guard accessToken == configuration.accessToken, siteID == configuration.siteID else {
             stats.rejected.auth += 1
             return .respond(.error(WireError(status: 401, code: "unauthorized",

@@ -1,14 +1,16 @@
+import CTBulkCore
+
 /// The per-client rate limit: a sliding log of the instants of accepted requests per client address. A request
 /// is accepted when fewer than `limit` accepted requests of that client fall within the last `window`; a rejected
 /// request is not logged, so it does not count.
 struct SlidingWindowLimiter: Sendable {
-    private var logs: [String: [ContinuousClock.Instant]] = [:]
+    private var logs: [String: [RunClock.Instant]] = [:]
     private var admissions = 0
 
     /// Admits (and logs) or refuses one request of `client` at `now`.
-    mutating func admit(_ client: String, at now: ContinuousClock.Instant, limit: Int, window: Duration) -> Bool {
+    mutating func admit(_ client: String, at now: RunClock.Instant, limit: Int, window: Duration) -> Bool {
         var log = logs[client] ?? []
-        let cutoff = now - window
+        let cutoff = now.advanced(by: .zero - window)
         if let firstInside = log.firstIndex(where: { $0 > cutoff }) {
             log.removeFirst(firstInside)
         } else {
@@ -26,7 +28,7 @@ struct SlidingWindowLimiter: Sendable {
     }
 
     /// Forgets clients whose whole log is older than the window.
-    private mutating func purge(before cutoff: ContinuousClock.Instant) {
+    private mutating func purge(before cutoff: RunClock.Instant) {
         logs = logs.filter { $0.value.last.map { $0 > cutoff } ?? false }
     }
 }

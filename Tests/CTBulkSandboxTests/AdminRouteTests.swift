@@ -1,12 +1,13 @@
 import CTBulkCore
 import CTBulkSandbox
+import CTBulkTestSupport
 import Foundation
 import Testing
 
 @Suite("Admin routes") struct AdminRouteTests {
     @Test("GET /_sandbox/state: every number, sorted, in the list shape")
     func state() async throws {
-        try await Sandbox.withSandbox(demoUnlimited()) { (sandbox) async throws in
+        try await Sandbox.withSandbox(.demoUnlimited()) { (sandbox) async throws in
             let answer = try await Wire.admin(sandbox, .GET, "state")
             #expect(answer.status == 200)
             #expect(answer.headers.first(name: "Content-Type") == "application/json")
@@ -26,7 +27,7 @@ import Testing
 
     @Test("GET /_sandbox/stats has the documented keys")
     func statsShape() async throws {
-        try await Sandbox.withSandbox(demoUnlimited()) { (sandbox) async throws in
+        try await Sandbox.withSandbox(.demoUnlimited()) { (sandbox) async throws in
             _ = try await Wire.call(sandbox, .update, #"{"phoneNumber":"79990000005","poolName":"Новый"}"#)
             _ = try await Wire.call(sandbox, .list, "{}")
             let object = try #require(try await Wire.admin(sandbox, .GET, "stats").object)
@@ -49,7 +50,7 @@ import Testing
 
     @Test("PUT /_sandbox/numbers/<n> sets a number by hand, creating it; {} or null frees it")
     func putNumber() async throws {
-        try await Sandbox.withSandbox(demoUnlimited()) { (sandbox) async throws in
+        try await Sandbox.withSandbox(.demoUnlimited()) { (sandbox) async throws in
             var answer = try await Wire.admin(sandbox, .PUT, "numbers/79990000001",
                 body: #"{"poolName":"Ручной","displayOptions":{"source":"cabinet"},"redirectOptions":{"redirectType":"PSTN","ptsnOptions":{"redirectNumber":"74950000005"},"reserveRedirect":{"reserveNumber":"74950000006","reserveTimeOut":20}}}"#)
             #expect(answer.status == 200)
@@ -93,7 +94,7 @@ import Testing
 
     @Test("DELETE /_sandbox/numbers/<n> removes a number from the account")
     func deleteNumber() async throws {
-        try await Sandbox.withSandbox(demoUnlimited()) { (sandbox) async throws in
+        try await Sandbox.withSandbox(.demoUnlimited()) { (sandbox) async throws in
             #expect(try await Wire.admin(sandbox, .DELETE, "numbers/79990000005").status == 200)
             #expect(sandbox.settings(of: phone("79990000005")) == nil)
             #expect(try await Wire.list(sandbox, ["79990000005", "79990000006"]).map(\.phoneNumber) == ["79990000006"])
@@ -106,7 +107,7 @@ import Testing
 
     @Test("POST /_sandbox/reset restores state, counters, budget and settings")
     func reset() async throws {
-        var configuration = demoUnlimited()
+        var configuration = SandboxConfiguration.demoUnlimited()
         configuration.pointsBudget = 10
         try await Sandbox.withSandbox(configuration) { (sandbox) async throws in
             let before = sandbox.numbers()
@@ -129,7 +130,7 @@ import Testing
 
     @Test("the UIS Data API fake is served at POST /v2.0 with a JSON answer")
     func uisRoute() async throws {
-        try await Sandbox.withSandbox(demoUnlimited()) { (sandbox) async throws in
+        try await Sandbox.withSandbox(.demoUnlimited()) { (sandbox) async throws in
             let answer = try await Wire.send(sandbox, method: .POST, path: "/v2.0",
                 body: #"{"jsonrpc":"2.0","id":1,"method":"get.account","params":{"access_token":"nope"}}"#,
                 headers: [("Content-Type", "application/json")])
@@ -144,7 +145,7 @@ import Testing
 @Suite("Unknown routes") struct UnknownRouteTests {
     @Test("an unknown path gets a JSON 404 unknown_path, distinct from number_not_found")
     func unknownPath() async throws {
-        try await Sandbox.withSandbox(demoUnlimited()) { (sandbox) async throws in
+        try await Sandbox.withSandbox(.demoUnlimited()) { (sandbox) async throws in
             for (method, path) in [("POST", "/phone-service/v1/api/calltracking/ad-platform/phone/upsert"),
                                    ("GET", "/phone-service/v1/api/calltracking/ad-platform/phone/list"),
                                    ("GET", "/_sandbox/nothing")] {

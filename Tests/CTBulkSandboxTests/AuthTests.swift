@@ -1,10 +1,11 @@
 import CTBulkSandbox
+import CTBulkTestSupport
 import Testing
 
 @Suite("Authentication") struct AuthTests {
     @Test("a wrong token, a wrong site id or missing headers get 401 unauthorized and change nothing")
     func refused() async throws {
-        try await Sandbox.withSandbox(demoUnlimited()) { (sandbox) async throws in
+        try await Sandbox.withSandbox(.demoUnlimited()) { (sandbox) async throws in
             let update = #"{"phoneNumber":"79990000005","poolName":"Чужой"}"#
             let cases: [(String?, String?)] = [("wrong", "1"), ("sandbox-token", "2"), (nil, "1"), ("sandbox-token", nil),
                                                (nil, nil), ("Sandbox-Token", "1")]
@@ -24,7 +25,7 @@ import Testing
 
     @Test("only the configured token and site id are accepted")
     func customCredentials() async throws {
-        var configuration = demoUnlimited()
+        var configuration = SandboxConfiguration.demoUnlimited()
         configuration.accessToken = "t0ken-42"
         configuration.siteID = "777"
         try await Sandbox.withSandbox(configuration) { (sandbox) async throws in
@@ -37,7 +38,7 @@ import Testing
 
     @Test("admin routes need no token")
     func adminOpen() async throws {
-        try await Sandbox.withSandbox(demoUnlimited()) { (sandbox) async throws in
+        try await Sandbox.withSandbox(.demoUnlimited()) { (sandbox) async throws in
             #expect(try await Wire.admin(sandbox, .GET, "state").status == 200)
             #expect(try await Wire.admin(sandbox, .GET, "stats").status == 200)
         }

@@ -1,10 +1,11 @@
 import CTBulkSandbox
+import CTBulkTestSupport
 import Testing
 
 @Suite("Points budget") struct BudgetTests {
     @Test("every successful request costs a point; when spent, 403 points_exhausted until the budget is reset")
     func exhaustionAndReset() async throws {
-        var configuration = demoUnlimited()
+        var configuration = SandboxConfiguration.demoUnlimited()
         configuration.pointsBudget = 3
         try await Sandbox.withSandbox(configuration) { (sandbox) async throws in
             let list = #"{"phoneNumbers":["79990000001"]}"#
@@ -45,7 +46,7 @@ import Testing
 
     @Test("a budget of 0 refuses everything; the default budget is large")
     func zeroAndDefault() async throws {
-        var configuration = demoUnlimited()
+        var configuration = SandboxConfiguration.demoUnlimited()
         configuration.pointsBudget = 0
         try await Sandbox.withSandbox(configuration) { (sandbox) async throws in
             #expect(try await Wire.call(sandbox, .list, #"{"phoneNumbers":[]}"#).status == 403)

@@ -1,5 +1,6 @@
 import CTBulkCore
 import CTBulkSandbox
+import CTBulkTestSupport
 import Foundation
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
 
     @Test("list answers the asked numbers in request order, with explicit nulls for a free number")
     func listShapes() async throws {
-        try await Sandbox.withSandbox(demoUnlimited()) { (sandbox) async throws in
+        try await Sandbox.withSandbox(.demoUnlimited()) { (sandbox) async throws in
             let answer = try await Wire.call(sandbox, .list,
                 #"{"phoneNumbers":["79990000008","79990000001","70000000000","79990000009","79990000008"]}"#)
             #expect(answer.status == 200)
@@ -46,7 +47,7 @@ import Testing
         (#"{"phoneNumbers":"79990000001"}"#, "phoneNumbers"),
     ])
     func listInvalid(body: String, field: String) async throws {
-        try await Sandbox.withSandbox(demoUnlimited()) { (sandbox) async throws in
+        try await Sandbox.withSandbox(.demoUnlimited()) { (sandbox) async throws in
             let answer = try await Wire.call(sandbox, .list, body)
             #expect(answer.status == 400)
             #expect(answer.error?.error == "invalid_request")
@@ -68,7 +69,7 @@ import Testing
 
     @Test("update replaces each object it carries and keeps the others")
     func updateReplacesObjects() async throws {
-        try await Sandbox.withSandbox(demoUnlimited()) { (sandbox) async throws in
+        try await Sandbox.withSandbox(.demoUnlimited()) { (sandbox) async throws in
             // displayOptions only: medium and campaign go, pool and redirect stay.
             var answer = try await Wire.call(sandbox, .update,
                 #"{"phoneNumber":"79990000008","displayOptions":{"source":"vk","keyword":"окна"}}"#)
@@ -98,7 +99,7 @@ import Testing
 
     @Test("a reserve without ignoreEarlyMedia is stored as true; false is kept")
     func ignoreEarlyMediaDefault() async throws {
-        try await Sandbox.withSandbox(demoUnlimited()) { (sandbox) async throws in
+        try await Sandbox.withSandbox(.demoUnlimited()) { (sandbox) async throws in
             let base = #"{"phoneNumber":"79990000005","redirectOptions":{"redirectType":"PSTN","ptsnOptions":{"redirectNumber":"74950000001"},"reserveRedirect":{"reserveNumber":"74950000007","reserveTimeOut":45"#
             #expect(try await Wire.call(sandbox, .update, base + "}}}").status == 200)
             var record = try #require(try await Wire.list(sandbox, ["79990000005"]).first)
@@ -139,7 +140,7 @@ import Testing
     @Test("update validates its body like the API: 400 invalid_request naming the field, nothing changes",
           arguments: invalidBodies)
     func updateInvalid(body: String, field: String?) async throws {
-        try await Sandbox.withSandbox(demoUnlimited()) { (sandbox) async throws in
+        try await Sandbox.withSandbox(.demoUnlimited()) { (sandbox) async throws in
             let before = sandbox.numbers()
             let answer = try await Wire.call(sandbox, .update, body)
             #expect(answer.status == 400)
@@ -156,7 +157,7 @@ import Testing
 
     @Test("create validates its body the same way")
     func createInvalid() async throws {
-        try await Sandbox.withSandbox(demoUnlimited()) { (sandbox) async throws in
+        try await Sandbox.withSandbox(.demoUnlimited()) { (sandbox) async throws in
             let answer = try await Wire.call(sandbox, .create,
                 #"{"phoneNumber":"79990000001","displayOptions":{"medium":"cpc"}}"#)
             #expect(answer.status == 400)
@@ -167,7 +168,7 @@ import Testing
 
     @Test("the number's state decides: update on free, create on used, delete on free, unknown numbers")
     func stateErrors() async throws {
-        try await Sandbox.withSandbox(demoUnlimited()) { (sandbox) async throws in
+        try await Sandbox.withSandbox(.demoUnlimited()) { (sandbox) async throws in
             let display = #""displayOptions":{"source":"yandex"}"#
             var answer = try await Wire.call(sandbox, .update, #"{"phoneNumber":"79990000001",\#(display)}"#)
             #expect(answer.status == 400)
@@ -201,7 +202,7 @@ import Testing
 
     @Test("create needs displayOptions: a used number always has them")
     func createNeedsDisplay() async throws {
-        try await Sandbox.withSandbox(demoUnlimited()) { (sandbox) async throws in
+        try await Sandbox.withSandbox(.demoUnlimited()) { (sandbox) async throws in
             let answer = try await Wire.call(sandbox, .create, #"{"phoneNumber":"79990000001","poolName":"Весна"}"#)
             #expect(answer.status == 400)
             #expect(answer.error?.field == "displayOptions")
@@ -213,7 +214,7 @@ import Testing
 
     @Test("call-redirect/list answers one record per number with a redirect, numbered scenarios")
     func redirectListAll() async throws {
-        try await Sandbox.withSandbox(demoUnlimited()) { (sandbox) async throws in
+        try await Sandbox.withSandbox(.demoUnlimited()) { (sandbox) async throws in
             for body in ["{}", ""] {
                 let answer = try await Wire.call(sandbox, .redirectList, body)
                 #expect(answer.status == 200)
@@ -242,7 +243,7 @@ import Testing
          ["79990000005", "79990000009"]),
     ])
     func redirectListFilters(body: String, expected: [String]) async throws {
-        try await Sandbox.withSandbox(demoUnlimited()) { (sandbox) async throws in
+        try await Sandbox.withSandbox(.demoUnlimited()) { (sandbox) async throws in
             let answer = try await Wire.call(sandbox, .redirectList, body)
             #expect(answer.status == 200, "\(answer.text)")
             #expect(try answer.decode([RedirectRecordBody].self).map(\.phoneNumber) == expected)
@@ -251,7 +252,7 @@ import Testing
 
     @Test("call-redirect/list refuses more than 50 ids and bad filters")
     func redirectListInvalid() async throws {
-        try await Sandbox.withSandbox(demoUnlimited()) { (sandbox) async throws in
+        try await Sandbox.withSandbox(.demoUnlimited()) { (sandbox) async throws in
             let ids = (1...51).map(String.init).joined(separator: ",")
             var answer = try await Wire.call(sandbox, .redirectList, #"{"redirectOptions":{"redirectIds":[\#(ids)]}}"#)
             #expect(answer.status == 400)
@@ -265,7 +266,7 @@ import Testing
 
     @Test("a new redirect written by update gets the next scenario id")
     func newScenario() async throws {
-        try await Sandbox.withSandbox(demoUnlimited()) { (sandbox) async throws in
+        try await Sandbox.withSandbox(.demoUnlimited()) { (sandbox) async throws in
             let update = #"{"phoneNumber":"79990000012","redirectOptions":{"redirectType":"PSTN","ptsnOptions":{"redirectNumber":"74959999999"}}}"#
             #expect(try await Wire.call(sandbox, .update, update).status == 200)
             let answer = try await Wire.call(sandbox, .redirectList, #"{"phoneNumbers":["79990000012"]}"#)

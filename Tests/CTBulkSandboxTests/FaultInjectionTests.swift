@@ -1,11 +1,12 @@
 import CTBulkCore
 import CTBulkSandbox
+import CTBulkTestSupport
 import Foundation
 import Testing
 
-@Suite("Fault injection", .timeLimit(.minutes(2))) struct FaultInjectionTests {
+@Suite("Fault injection") struct FaultInjectionTests {
     static func configuration(_ spec: String, seed: UInt64 = 7) throws -> SandboxConfiguration {
-        var configuration = demoUnlimited()
+        var configuration = SandboxConfiguration.demoUnlimited()
         configuration.faults = try FaultSpec(parsing: spec)
         configuration.seed = seed
         return configuration
@@ -82,15 +83,35 @@ import Testing
         }
     }
 
-    @Test("hang: no answer before the client gives up; released when the sandbox stops")
-    func hang() async throws {
-        let start = ContinuousClock.now
-        try await Sandbox.withSandbox(try Self.configuration("hang=1", seed: 5)) { (sandbox) async throws in
-            for body in Self.updates.prefix(4) {
-                await #expect(throws: (any Error).self) {
-                    try await Wire.call(sandbox, .update, body, timeout: .milliseconds(500))
+    /// Fires `bodies` as concurrent updates; each task answers whether its call failed (no complete answer).
+    static func fire(_ sandbox: RunningSandbox, _ bodies: [String]) -> Task<[Bool], Never> {
+        Task {
+            await withTaskGroup(of: Bool.self) { group in
+                for body in bodies {
+                    group.addTask {
+                        do {
+                            _ = try await Wire.call(sandbox, .update, body, timeout: .seconds(120))
+                            return false
+                        } catch {
+                            return true
+                        }
+                    }
                 }
+                return await group.reduce(into: []) { $0.append($1) }
             }
+        }
+    }
+
+    @Test("hang: the request is held with no answer until the sandbox stops, which releases it")
+    func hang() async throws {
+        let clock = ManualClock()
+        var configuration = try Self.configuration("hang=1", seed: 5)
+        configuration.clock = .manual(clock)
+        let calls = try await Sandbox.withSandbox(configuration) { (sandbox) async throws in
+            let calls = Self.fire(sandbox, Array(Self.updates.prefix(4)))
+            // All four are held by the sandbox, each until the default hang duration (5 minutes) on its clock.
+            try #require(await clock.settle(sleepers: 4))
+            #expect(clock.nextDeadline == RunClock.Instant(offset: .seconds(300)))
             let stats = sandbox.stats()
             #expect(stats.faults.hang == 4)
             let applied = Self.applied(sandbox)
@@ -98,19 +119,28 @@ import Testing
                 #expect(event.kind == .hang)
                 #expect(event.applied == applied[try #require(event.phoneNumber)])
             }
+            return calls
         }
-        // The hung requests (5 minutes by default) did not keep the sandbox from stopping.
-        #expect(ContinuousClock.now - start < .seconds(60))
+        // Stopping released the held requests (the clock never reached their deadline): each ended without an answer.
+        #expect(await calls.value == [true, true, true, true])
+        #expect(clock.now == RunClock.Instant(offset: .zero))
     }
 
-    @Test("hang with a short hang duration ends in a closed connection")
+    @Test("a hang ends when its duration has passed on the sandbox's clock: the connection is closed")
     func shortHang() async throws {
+        let clock = ManualClock()
         var configuration = try Self.configuration("hang=1")
+        configuration.clock = .manual(clock)
         configuration.hangDuration = .milliseconds(200)
         try await Sandbox.withSandbox(configuration) { (sandbox) async throws in
-            await #expect(throws: (any Error).self) {
-                try await Wire.call(sandbox, .list, #"{"phoneNumbers":["79990000005"]}"#, timeout: .seconds(20))
+            let call = Task {
+                try await Wire.call(sandbox, .list, #"{"phoneNumbers":["79990000005"]}"#, timeout: .seconds(120))
             }
+            try #require(await clock.settle(sleepers: 1))
+            clock.advance(by: .milliseconds(199))
+            #expect(clock.sleeperCount == 1, "still held 1 ms before the hang duration")
+            clock.advance(by: .milliseconds(1))
+            await #expect(throws: (any Error).self) { try await call.value }
             #expect(sandbox.stats().faultEvents.first?.applied == nil)
         }
     }
@@ -120,6 +150,8 @@ import Testing
 
     static func observe(spec: String, seed: UInt64, requests: Int) async throws -> ([Seen], SandboxStats) {
         var configuration = try configuration(spec, seed: seed)
+        // Every hang ends at once (the virtual clock jumps to its end): the client sees a closed connection.
+        configuration.clock = .virtual(VirtualClock())
         configuration.hangDuration = .milliseconds(50)
         return try await Sandbox.withSandbox(configuration) { (sandbox) async throws in
             var seen: [Seen] = []
@@ -156,17 +188,25 @@ import Testing
         for kind in FaultKind.allCases { #expect(firstStats.faults[kind] > 0, "\(kind)") }
     }
 
-    @Test("latency is added to Calltouch requests, not to admin routes")
+    @Test("latency holds a Calltouch request for exactly its duration on the sandbox's clock; admin routes are not held")
     func latency() async throws {
-        var configuration = demoUnlimited()
+        let clock = ManualClock()
+        var configuration = SandboxConfiguration.demoUnlimited(clock: .manual(clock))
         configuration.latency = .milliseconds(400)
         try await Sandbox.withSandbox(configuration) { (sandbox) async throws in
-            var start = ContinuousClock.now
-            #expect(try await Wire.call(sandbox, .list, #"{"phoneNumbers":[]}"#).status == 200)
-            #expect(ContinuousClock.now - start >= .milliseconds(400))
-            start = ContinuousClock.now
+            let call = Task { try await Wire.call(sandbox, .list, #"{"phoneNumbers":[]}"#).status }
+            try #require(await clock.settle(sleepers: 1))
+            #expect(clock.nextDeadline == RunClock.Instant(offset: .milliseconds(400)))
+            // Received, not yet processed; an admin route answers meanwhile.
             #expect(try await Wire.admin(sandbox, .GET, "stats").status == 200)
-            #expect(ContinuousClock.now - start < .milliseconds(400))
+            #expect(sandbox.stats().requests["list"] == 1)
+            #expect(sandbox.stats().points.used == 0)
+            clock.advance(by: .milliseconds(399))
+            #expect(clock.sleeperCount == 1)
+            #expect(sandbox.stats().points.used == 0)
+            clock.advance(by: .milliseconds(1))
+            #expect(try await call.value == 200)
+            #expect(sandbox.stats().points.used == 1)
         }
     }
 
@@ -181,7 +221,7 @@ import Testing
 
     @Test("faults can be switched at run time and reseeded")
     func runtimeConfig() async throws {
-        try await Sandbox.withSandbox(demoUnlimited()) { (sandbox) async throws in
+        try await Sandbox.withSandbox(.demoUnlimited()) { (sandbox) async throws in
             #expect(try await Wire.call(sandbox, .list, #"{"phoneNumbers":[]}"#).status == 200)
             let answer = try await Wire.admin(sandbox, .PUT, "config", body: #"{"faults":"5xx=1","seed":9}"#)
             #expect(answer.status == 200)

@@ -1,4 +1,5 @@
 import CTBulkSandbox
+import CTBulkTestSupport
 import Testing
 
 @Suite("Fault spec grammar") struct FaultSpecTests {

@@ -1,12 +1,13 @@
 import AsyncHTTPClient
 import Foundation
 import CTBulkSandbox
+import CTBulkTestSupport
 import Testing
 
 @Suite("Lifecycle") struct LifecycleTests {
     @Test("an ephemeral port on loopback, reported in baseURL; stopped after the body")
     func ephemeralPort() async throws {
-        let url = try await Sandbox.withSandbox(demoUnlimited()) { (sandbox) async throws in
+        let url = try await Sandbox.withSandbox(.demoUnlimited()) { (sandbox) async throws in
             #expect(sandbox.port > 0)
             #expect(sandbox.baseURL.absoluteString == "http://127.0.0.1:\(sandbox.port)")
             #expect(sandbox.uisURL.absoluteString == "http://127.0.0.1:\(sandbox.port)/v2.0")
@@ -21,8 +22,8 @@ import Testing
 
     @Test("a taken port is reported as didNotStart")
     func portTaken() async throws {
-        try await Sandbox.withSandbox(demoUnlimited()) { (first) async throws in
-            var configuration = demoUnlimited()
+        try await Sandbox.withSandbox(.demoUnlimited()) { (first) async throws in
+            var configuration = SandboxConfiguration.demoUnlimited()
             configuration.port = first.port
             await #expect {
                 try await Sandbox.withSandbox(configuration) { _ in }
@@ -37,7 +38,7 @@ import Testing
     func bodyError() async throws {
         struct Boom: Error, Equatable {}
         await #expect(throws: Boom()) {
-            try await Sandbox.withSandbox(demoUnlimited()) { _ in throw Boom() }
+            try await Sandbox.withSandbox(.demoUnlimited()) { _ in throw Boom() }
         }
     }
 
@@ -50,11 +51,14 @@ import Testing
             #expect(line.contains("SiteId 1"))
             #expect(line.contains("32 numbers (8 used, 24 free)"))
             #expect(line.contains("rate limit 5/s"))
+            #expect(line.contains("UIS Data API at \(sandbox.uisURL.absoluteString) — access_token sandbox-uis-token"))
         }
         var configuration = SandboxConfiguration.demo
         configuration.accessToken = "secret-value"
+        configuration.uis.token = "uis-secret-value"
         try await Sandbox.withSandbox(configuration) { (sandbox) async throws in
             #expect(!sandbox.summaryLine.contains("secret-value"))
+            #expect(sandbox.summaryLine.contains("access_token (as given)"))
         }
     }
 }

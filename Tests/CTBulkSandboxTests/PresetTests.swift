@@ -1,5 +1,6 @@
 import CTBulkCore
 import CTBulkSandbox
+import CTBulkTestSupport
 import Testing
 
 @Suite("Presets and configuration") struct PresetTests {

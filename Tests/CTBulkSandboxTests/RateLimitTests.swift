@@ -1,14 +1,30 @@
+import CTBulkCore
 import CTBulkSandbox
+import CTBulkTestSupport
 import Foundation
 import Testing
 
-@Suite("Rate limit", .serialized) struct RateLimitTests {
-    @Test("11 requests fired within a second: exactly 5 accepted, 6 get 429 with Retry-After: 1")
+/// The sandbox's window runs on a manual clock: it moves only when the test says so, so the counts are exact
+/// whatever the machine's load.
+@Suite("Rate limit") struct RateLimitTests {
+    static let body = #"{"phoneNumbers":["79990000001"]}"#
+
+    static func configuration(_ clock: ManualClock, limit: Int = 5,
+                              window: Duration = .seconds(1)) -> SandboxConfiguration {
+        var configuration = SandboxConfiguration.demo
+        configuration.rateLimit = limit
+        configuration.rateLimitWindow = window
+        configuration.clock = .manual(clock)
+        return configuration
+    }
+
+    @Test("11 requests fired inside one window: exactly 5 accepted, 6 get 429 with Retry-After: 1")
     func burst() async throws {
-        try await Sandbox.withSandbox(.demo) { (sandbox) async throws in
+        let clock = ManualClock()
+        try await Sandbox.withSandbox(Self.configuration(clock)) { (sandbox) async throws in
             let answers = try await withThrowingTaskGroup(of: HTTPAnswer.self) { group in
                 for _ in 0..<11 {
-                    group.addTask { try await Wire.call(sandbox, .list, #"{"phoneNumbers":["79990000001"]}"#) }
+                    group.addTask { try await Wire.call(sandbox, .list, Self.body) }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
@@ -26,39 +42,51 @@ import Testing
         }
     }
 
+    @Test("the sixth request inside the window is refused; once the first has left the window, one more is accepted")
+    func slidingWindow() async throws {
+        let clock = ManualClock()
+        try await Sandbox.withSandbox(Self.configuration(clock)) { (sandbox) async throws in
+            for step in 0..<5 {
+                clock.advance(to: .init(offset: .milliseconds(100 * step)))
+                #expect(try await Wire.call(sandbox, .list, Self.body).status == 200)
+            }
+            #expect(try await Wire.call(sandbox, .list, Self.body).status == 429)
+            clock.advance(to: .init(offset: .milliseconds(999)))
+            #expect(try await Wire.call(sandbox, .list, Self.body).status == 429)
+            // The request at 0 ms leaves the window (now - 1 s, now] at exactly 1 s; the one at 100 ms has not.
+            clock.advance(to: .init(offset: .seconds(1)))
+            #expect(try await Wire.call(sandbox, .list, Self.body).status == 200)
+            #expect(try await Wire.call(sandbox, .list, Self.body).status == 429)
+            #expect(sandbox.stats().rejected.rateLimit == 3)
+        }
+    }
+
     @Test("rejected requests do not count toward the window")
     func rejectedDoNotCount() async throws {
-        var configuration = SandboxConfiguration.demo
-        // A long window, so a slow (loaded) machine cannot push the first five out of it before the refusals.
-        configuration.rateLimitWindow = .seconds(4)
-        try await Sandbox.withSandbox(configuration) { (sandbox) async throws in
-            let body = #"{"phoneNumbers":["79990000001"]}"#
-            for _ in 0..<5 { #expect(try await Wire.call(sandbox, .list, body).status == 200) }
-            let lastAccepted = ContinuousClock.now
-            try await Task.sleep(for: .milliseconds(200))
-            // Still inside the window of the first five: refused, and (if they counted) they would fill the next window.
-            for _ in 0..<3 { #expect(try await Wire.call(sandbox, .list, body).status == 429) }
-            try await Task.sleep(until: lastAccepted + .milliseconds(4100))
+        let clock = ManualClock()
+        try await Sandbox.withSandbox(Self.configuration(clock)) { (sandbox) async throws in
+            for _ in 0..<5 { #expect(try await Wire.call(sandbox, .list, Self.body).status == 200) }
+            clock.advance(by: .milliseconds(900))
+            // Still inside the window of the first five: refused (and, if they counted, they would fill the next one).
+            for _ in 0..<3 { #expect(try await Wire.call(sandbox, .list, Self.body).status == 429) }
+            clock.advance(by: .milliseconds(100))
             // The first five have left the window; the three refusals must not count.
-            for _ in 0..<5 { #expect(try await Wire.call(sandbox, .list, body).status == 200) }
-            #expect(try await Wire.call(sandbox, .list, body).status == 429)
+            for _ in 0..<5 { #expect(try await Wire.call(sandbox, .list, Self.body).status == 200) }
+            #expect(try await Wire.call(sandbox, .list, Self.body).status == 429)
             #expect(sandbox.stats().rejected.rateLimit == 4)
         }
     }
 
     @Test("admin routes are never limited; unlimited when rateLimit is nil")
     func adminAndUnlimited() async throws {
-        var configuration = SandboxConfiguration.demo
-        configuration.rateLimit = 1
-        configuration.rateLimitWindow = .seconds(60)
-        try await Sandbox.withSandbox(configuration) { (sandbox) async throws in
+        let clock = ManualClock()
+        try await Sandbox.withSandbox(Self.configuration(clock, limit: 1)) { (sandbox) async throws in
             for _ in 0..<12 { #expect(try await Wire.admin(sandbox, .GET, "stats").status == 200) }
-            let body = #"{"phoneNumbers":["79990000001"]}"#
-            #expect(try await Wire.call(sandbox, .list, body).status == 200)
-            #expect(try await Wire.call(sandbox, .list, body).status == 429)
+            #expect(try await Wire.call(sandbox, .list, Self.body).status == 200)
+            #expect(try await Wire.call(sandbox, .list, Self.body).status == 429)
             // Lifted at run time.
             #expect(try await Wire.admin(sandbox, .PUT, "config", body: #"{"rateLimit":null}"#).status == 200)
-            for _ in 0..<12 { #expect(try await Wire.call(sandbox, .list, body).status == 200) }
+            for _ in 0..<12 { #expect(try await Wire.call(sandbox, .list, Self.body).status == 200) }
         }
     }
 }

@@ -1,10 +1,9 @@
+import CTBulkCore
 @testable import CTBulkSandbox
 import Testing
 
 @Suite("Sliding-window limiter") struct SlidingWindowLimiterTests {
-    let base = ContinuousClock.now
-
-    func at(_ milliseconds: Int) -> ContinuousClock.Instant { base + .milliseconds(milliseconds) }
+    func at(_ milliseconds: Int) -> RunClock.Instant { RunClock.Instant(offset: .milliseconds(milliseconds)) }
 
     @Test("at most R accepted in any sliding window; refusals are not logged; clients are independent")
     func slidingLog() {

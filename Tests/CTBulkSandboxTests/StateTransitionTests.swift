@@ -1,11 +1,12 @@
 import CTBulkCore
 import CTBulkSandbox
+import CTBulkTestSupport
 import Testing
 
 @Suite("State transitions") struct StateTransitionTests {
     @Test("free → create → used → update → delete → free, with writes and points counted")
     func lifecycleOfANumber() async throws {
-        try await Sandbox.withSandbox(demoUnlimited()) { (sandbox) async throws in
+        try await Sandbox.withSandbox(.demoUnlimited()) { (sandbox) async throws in
             let number = "79990000003"
             var record = try #require(try await Wire.list(sandbox, [number]).first)
             #expect(record.displayOptions == nil)

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import CTBulkCore
+import CTBulkTestSupport
 import Testing
 @testable import CalltouchAPI
 
@@ -17,11 +18,11 @@ struct ClientLocalTests {
         let gate = CountingGate()
         let client = try client(gate: gate)
         let error = await #expect(throws: CalltouchError.self) {
-            try await client.deleteSettings(of: Fixtures.phone("79001112233"))
+            try await client.deleteSettings(of: phone("79001112233"))
         }
         #expect(error?.category == .transport)
         #expect(error?.endpoint == .delete)
-        #expect(error?.phoneNumber == Fixtures.phone("79001112233"))
+        #expect(error?.phoneNumber == phone("79001112233"))
         #expect(error?.status == nil)
         #expect(error?.isRetryable == true)
         #expect(gate.acquired == 1)
@@ -31,7 +32,7 @@ struct ClientLocalTests {
     func cancelledGate() async throws {
         let client = try client(gate: CancellingGate())
         let error = await #expect(throws: CalltouchError.self) {
-            try await client.readSettings(of: [Fixtures.phone("79001112233")])
+            try await client.readSettings(of: [phone("79001112233")])
         }
         #expect(error?.category == .cancelled)
         #expect(error?.isRetryable == false)
@@ -43,11 +44,11 @@ struct ClientLocalTests {
         let client = try client(gate: gate)
         for settings in [NumberSettings(), NumberSettings(displayOptions: DisplayOptions(), redirectOptions: RedirectOptions())] {
             let error = await #expect(throws: CalltouchError.self) {
-                try await client.updateSettings(of: Fixtures.phone("79001112233"), to: settings)
+                try await client.updateSettings(of: phone("79001112233"), to: settings)
             }
             #expect(error?.category == .invalidData)
             let createError = await #expect(throws: CalltouchError.self) {
-                try await client.createSettings(of: Fixtures.phone("79001112233"), to: settings)
+                try await client.createSettings(of: phone("79001112233"), to: settings)
             }
             #expect(createError?.endpoint == .create)
         }

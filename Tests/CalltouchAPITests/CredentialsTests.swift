@@ -1,3 +1,4 @@
+import CTBulkTestSupport
 import Foundation
 import Testing
 @testable import CalltouchAPI
@@ -50,7 +51,7 @@ struct CredentialsTests {
 
     @Test("a private token file is read and its trailing newline trimmed; it wins over the environment")
     func privateTokenFile() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = TempDir().url
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("token")
         try Fixtures.writeFile("file-token\n", at: file, mode: 0o600)
@@ -67,7 +68,7 @@ struct CredentialsTests {
     @Test("a token file open to group or others is refused, naming the path and not the token",
           arguments: [0o640, 0o604, 0o644, 0o620, 0o602, 0o660, 0o666, 0o700 | 0o010, 0o601])
     func openTokenFile(mode: Int) throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = TempDir().url
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("token")
         try Fixtures.writeFile(Fixtures.token, at: file, mode: mode)
@@ -82,7 +83,7 @@ struct CredentialsTests {
 
     @Test("a missing, empty or non-regular token file is refused, naming the path")
     func unusableTokenFile() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = TempDir().url
         defer { try? FileManager.default.removeItem(at: directory) }
         let missing = directory.appendingPathComponent("missing").path
         let missingError = #expect(throws: CalltouchConfigurationError.self) {

@@ -1,4 +1,5 @@
 import CTBulkCore
+import CTBulkTestSupport
 import Testing
 @testable import CalltouchAPI
 
@@ -45,7 +46,7 @@ struct ErrorClassificationTests {
 
     @Test("description names endpoint, number, category, status, retry-after and body on one line")
     func description() {
-        let error = CalltouchError(.rateLimited, endpoint: .update, phoneNumber: Fixtures.phone("79001112233"),
+        let error = CalltouchError(.rateLimited, endpoint: .update, phoneNumber: phone("79001112233"),
                                    status: 429, body: "{\"error\":\n\"too_many_requests\"}",
                                    retryAfter: .seconds(1), detail: "HTTP 429", attempts: 3)
         let text = error.description

@@ -1,4 +1,5 @@
 import CTBulkCore
+import CTBulkTestSupport
 import Foundation
 import Testing
 @testable import CalltouchAPI
@@ -20,9 +21,9 @@ struct ReadDecodingTests {
         """#
         let decoded = try records(json)
         #expect(decoded.count == 2)
-        #expect(decoded[0].0 == Fixtures.phone("79001112233"))
+        #expect(decoded[0].0 == phone("79001112233"))
         #expect(decoded[0].1 == .used(Fixtures.fullSettings))
-        #expect(decoded[1].0 == Fixtures.phone("79001112234"))
+        #expect(decoded[1].0 == phone("79001112234"))
         #expect(decoded[1].1 == .free)
     }
 
@@ -42,13 +43,13 @@ struct ReadDecodingTests {
         let expectedFirst = NumberSettings(
             poolName: nil, displayOptions: DisplayOptions(source: "yandex"),
             redirectOptions: RedirectOptions(
-                redirectNumber: Fixtures.phone("74951234567"),
-                reserve: ReserveRedirect(reserveNumber: Fixtures.phone("74957654321"), reserveTimeOut: 45,
+                redirectNumber: phone("74951234567"),
+                reserve: ReserveRedirect(reserveNumber: phone("74957654321"), reserveTimeOut: 45,
                                          ignoreEarlyMedia: false)))
         #expect(decoded[0].1 == .used(expectedFirst))
         #expect(decoded[1].1 == .used(NumberSettings(
             displayOptions: DisplayOptions(source: "google"),
-            redirectOptions: RedirectOptions(redirectNumber: Fixtures.phone("74951234567")))))
+            redirectOptions: RedirectOptions(redirectNumber: phone("74951234567")))))
         #expect(decoded[2].1 == .free, "an absent displayOptions is read like null")
     }
 
@@ -90,8 +91,8 @@ struct ReadDecodingTests {
         let records = try JSONDecoder().decode([WireRedirectRecord].self, from: Data(json.utf8)).map { try $0.model() }
         #expect(records == [
             RedirectRecord(redirectId: 101, redirectName: "Переадресация на 74951234567", redirectStatus: "active",
-                           phoneNumber: Fixtures.phone("79001112233"), poolName: "Весна"),
-            RedirectRecord(redirectId: 102, phoneNumber: Fixtures.phone("79001112234")),
+                           phoneNumber: phone("79001112233"), poolName: "Весна"),
+            RedirectRecord(redirectId: 102, phoneNumber: phone("79001112234")),
         ])
         #expect(throws: (any Error).self) {
             try JSONDecoder().decode([WireRedirectRecord].self, from: Data(#"[{"phoneNumber":"79001112233"}]"#.utf8))

@@ -1,4 +1,5 @@
 import CTBulkCore
+import CTBulkTestSupport
 import CTBulkSandbox
 import Testing
 @testable import CalltouchAPI
@@ -60,8 +61,8 @@ struct SandboxEndpointTests {
             let change = NumberSettings(
                 poolName: "Осень",
                 redirectOptions: RedirectOptions(
-                    redirectNumber: Fixtures.phone("74950000009"),
-                    reserve: ReserveRedirect(reserveNumber: Fixtures.phone("74950000010"), reserveTimeOut: 60,
+                    redirectNumber: phone("74950000009"),
+                    reserve: ReserveRedirect(reserveNumber: phone("74950000010"), reserveTimeOut: 60,
                                              ignoreEarlyMedia: false)))
             try await client.updateSettings(of: Account.used, to: change)
             var expected = Fixtures.fullSettings
@@ -170,22 +171,56 @@ struct SandboxEndpointTests {
         }
     }
 
-    @Test("a gate shared by concurrent requests keeps a burst under the server's limit")
-    func limiterKeepsUnderTheLimit() async throws {
-        // 5 per 2 s against the sandbox's 5 per 1 s: a whole second of slack, because the first wave of requests
-        // pays for connection set-up and the later ones (on pooled connections) do not, so the server can see
-        // them bunched closer together than the gate let them out.
-        let limiter = SlidingWindowRateLimiter(limit: 5, window: .seconds(2))
-        try await withSandboxClient(Account.sandbox(rateLimit: 5), gate: limiter) { sandbox, client in
+    @Test("concurrent requests: the client passes every one through the gate exactly once")
+    func gateOncePerRequest() async throws {
+        let gate = CountingGate()
+        try await withSandboxClient(Account.sandbox(), gate: gate) { sandbox, client in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<11 {
                     group.addTask { _ = try await client.readSettings(of: [Account.used]) }
                 }
                 try await group.waitForAll()
             }
+            #expect(gate.acquired == 11)
+            #expect(sandbox.stats().requests["list"] == 11)
+        }
+    }
+
+    @Test("a rate limiter and the sandbox on one manual clock: 11 concurrent reads, none refused")
+    func limiterKeepsUnderTheLimit() async throws {
+        // The limiter lets requests go at instants of the manual clock; the test moves the clock to the next
+        // waiter's slot only once every released request has been answered, so the sandbox sees each request at
+        // the very instant the limiter released it.
+        let clock = ManualClock()
+        let limiter = SlidingWindowRateLimiter(limit: 5, window: .seconds(1), clock: clock)
+        try await withSandboxClient(Account.sandbox(rateLimit: 5, clock: .manual(clock)), gate: limiter) { sandbox, client in
+            let answered = Locked(0)
+            let reads = Task {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<11 {
+                        group.addTask {
+                            _ = try await client.readSettings(of: [Account.used])
+                            answered.mutate { $0 += 1 }
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+            }
+            while answered.value < 11 {
+                // Settled: every task either was let go and answered, or sleeps on the clock.
+                let settled = await eventually {
+                    limiter.granted + clock.sleeperCount == 11 && answered.value == limiter.granted
+                }
+                try #require(settled, "granted \(limiter.granted), sleeping \(clock.sleeperCount), answered \(answered.value)")
+                guard answered.value < 11, let next = clock.nextDeadline else { break }
+                clock.advance(to: next)
+            }
+            try await reads.value
             #expect(sandbox.stats().rejected.rateLimit == 0)
             #expect(sandbox.stats().requests["list"] == 11)
             #expect(limiter.granted == 11)
+            // 11 starts at 5 per (1 s + margin) cannot all fit in two windows.
+            #expect(clock.now > RunClock.Instant(offset: .seconds(2)))
         }
     }
 }

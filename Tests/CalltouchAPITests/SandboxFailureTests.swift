@@ -1,5 +1,6 @@
 import CTBulkCore
 import CTBulkSandbox
+import CTBulkTestSupport
 import Testing
 @testable import CalltouchAPI
 
@@ -53,9 +54,11 @@ struct SandboxFailureTests {
         }
     }
 
-    @Test("a burst past the rate limit with no client-side gate is rateLimited with Retry-After")
+    @Test("a burst past the rate limit with no client-side gate: exactly the limit answered, the rest rateLimited with Retry-After")
     func rateLimited() async throws {
-        try await withSandboxClient(Account.sandbox(rateLimit: 2), gate: UnlimitedGate()) { sandbox, client in
+        let clock = ManualClock()
+        try await withSandboxClient(Account.sandbox(rateLimit: 2, clock: .manual(clock)),
+                                    gate: UnlimitedGate()) { sandbox, client in
             let outcomes = await withTaskGroup(of: CalltouchError?.self) { group in
                 for _ in 0..<10 {
                     group.addTask {
@@ -70,8 +73,8 @@ struct SandboxFailureTests {
                 return await group.reduce(into: [CalltouchError?]()) { $0.append($1) }
             }
             let errors = outcomes.compactMap { $0 }
-            #expect(!errors.isEmpty)
-            #expect(errors.count == sandbox.stats().rejected.rateLimit)
+            #expect(errors.count == 8)
+            #expect(sandbox.stats().rejected.rateLimit == 8)
             for error in errors {
                 #expect(error.category == .rateLimited)
                 #expect(error.status == 429)
@@ -79,6 +82,11 @@ struct SandboxFailureTests {
                 #expect(error.isRetryable)
                 #expect(error.body?.contains("too_many_requests") == true)
             }
+            // Once the first two have left the window, two more are answered.
+            clock.advance(by: .seconds(1))
+            _ = try await client.readSettings(of: [Account.used])
+            _ = try await client.readSettings(of: [Account.used])
+            await #expect(throws: CalltouchError.self) { try await client.readSettings(of: [Account.used]) }
         }
     }
 
@@ -110,8 +118,9 @@ struct SandboxFailureTests {
 
     @Test("a hung request hits the read timeout: a retryable transport error")
     func hang() async throws {
-        // Long enough for the request to reach the sandbox on a loaded machine; the hang lasts minutes.
-        try await withSandboxClient(Account.sandbox(faults: FaultSpec(hangRate: 1)),
+        // The sandbox holds the request on a manual clock that never moves, so only the client's read timeout (real
+        // I/O) ends it; the sandbox counts the hang once it has read the request.
+        try await withSandboxClient(Account.sandbox(faults: FaultSpec(hangRate: 1), clock: .manual(ManualClock())),
                                     readTimeout: .seconds(3)) { sandbox, client in
             let error = await #expect(throws: CalltouchError.self) {
                 try await client.deleteSettings(of: Account.used)
@@ -119,7 +128,7 @@ struct SandboxFailureTests {
             #expect(error?.category == .transport)
             #expect(error?.detail.contains("timeout") == true)
             #expect(error?.isRetryable == true)
-            #expect(sandbox.stats().faults.hang == 1)
+            #expect(await eventually { sandbox.stats().faults.hang == 1 })
         }
     }
 

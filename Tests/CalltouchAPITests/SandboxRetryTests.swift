@@ -1,4 +1,5 @@
 import CTBulkCore
+import CTBulkTestSupport
 import CTBulkSandbox
 import Synchronization
 import Testing
@@ -15,9 +16,11 @@ struct SandboxRetryTests {
         var configuration = SandboxConfiguration.generated(numbers: 30, seed: 11)
         configuration.rateLimit = nil
         configuration.faults = faults
+        // On a virtual clock every hang ends at once with a closed connection: the client sees a transport failure
+        // without waiting for a read timeout, however loaded the machine.
+        configuration.clock = .virtual(VirtualClock())
         configuration.hangDuration = .seconds(10)
-        try await withSandboxClient(configuration, readBatchSize: 10, readTimeout: .milliseconds(400),
-                                    gate: gate) { sandbox, client in
+        try await withSandboxClient(configuration, readBatchSize: 10, gate: gate) { sandbox, client in
             let numbers = sandbox.numbers().keys.sorted()
             let retries = Locked(0)
             let countRetry: (Int, CalltouchError, Duration) -> Void = { _, error, _ in
@@ -92,26 +95,36 @@ struct SandboxRetryTests {
 
     @Test("rate-limited requests are retried after Retry-After and all succeed")
     func rateLimitRetried() async throws {
-        try await withSandboxClient(Account.sandbox(rateLimit: 3), gate: UnlimitedGate()) { sandbox, client in
+        // The sandbox's window is on a manual clock: the first wave meets exactly 3 refusals; the clock is moved
+        // past the window once they have all been answered, so the retries (after Retry-After: 1) are accepted.
+        let clock = ManualClock()
+        try await withSandboxClient(Account.sandbox(rateLimit: 3, clock: .manual(clock)),
+                                    gate: UnlimitedGate()) { sandbox, client in
             let backoff = Backoff(base: .milliseconds(5), cap: .milliseconds(50), maxAttempts: 10)
-            let delays = Locked<[Duration]>([])
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for _ in 0..<6 {
-                    group.addTask {
-                        _ = try await withRetries(backoff: backoff, onRetry: { _, error, delay in
-                            #expect(error.category == .rateLimited)
-                            delays.mutate { $0.append(delay) }
-                        }) { _ throws(CalltouchError) in
-                            try await client.readSettings(of: [Account.used])
+            let retries = Locked<[(attempt: Int, delay: Duration)]>([])
+            let reads = Task {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<6 {
+                        group.addTask {
+                            _ = try await withRetries(backoff: backoff, onRetry: { attempt, error, delay in
+                                #expect(error.category == .rateLimited)
+                                retries.mutate { $0.append((attempt, delay)) }
+                            }) { _ throws(CalltouchError) in
+                                try await client.readSettings(of: [Account.used])
+                            }
                         }
                     }
+                    try await group.waitForAll()
                 }
-                try await group.waitForAll()
             }
-            let rejected = sandbox.stats().rejected.rateLimit
-            #expect(rejected > 0)
-            #expect(delays.value.count == rejected)
-            #expect(delays.value.allSatisfy { $0 >= .seconds(1) }, "Retry-After: 1 is honoured")
+            #expect(await eventually { retries.value.count >= 3 })
+            clock.advance(by: .seconds(1))
+            try await reads.value
+            let stats = sandbox.stats()
+            #expect(retries.value.filter { $0.attempt == 1 }.count == 3, "the first wave: 3 answered, 3 refused")
+            #expect(retries.value.count == stats.rejected.rateLimit)
+            #expect(stats.points.used == 6)
+            #expect(retries.value.allSatisfy { $0.delay >= .seconds(1) }, "Retry-After: 1 is honoured")
         }
     }
 }

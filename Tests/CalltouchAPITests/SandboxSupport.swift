@@ -1,26 +1,29 @@
 import CTBulkCore
 import CTBulkSandbox
+import CTBulkTestSupport
 import Logging
 @testable import CalltouchAPI
 
 /// Numbers of the small test account.
 enum Account {
-    static let used = Fixtures.phone("79001112233")
-    static let free = Fixtures.phone("79001112234")
-    static let unknown = Fixtures.phone("79009999999")
-    static let second = Fixtures.phone("79001112235")
+    static let used = phone("79001112233")
+    static let free = phone("79001112234")
+    static let unknown = phone("79009999999")
+    static let second = phone("79001112235")
 
     static var secondSettings: NumberSettings {
         NumberSettings(poolName: "Лето", displayOptions: DisplayOptions(source: "google", medium: "cpc"),
-                       redirectOptions: RedirectOptions(redirectNumber: Fixtures.phone("74950000001")))
+                       redirectOptions: RedirectOptions(redirectNumber: phone("74950000001")))
     }
 
-    /// Two used numbers (one with the full settings of the docs example) and a free one; no rate limit.
+    /// Two used numbers (one with the full settings of the docs example) and a free one; no rate limit unless
+    /// given; the sandbox on `clock` (a manual one makes its rate window exact).
     static func sandbox(rateLimit: Int? = nil, budget: Int = 100_000, faults: FaultSpec = .none, seed: UInt64 = 1,
-                        token: String = SandboxConfiguration.defaultAccessToken) -> SandboxConfiguration {
+                        token: String = SandboxConfiguration.defaultAccessToken,
+                        clock: RunClock = .system) -> SandboxConfiguration {
         var configuration = SandboxConfiguration(accessToken: token, rateLimit: rateLimit, pointsBudget: budget,
-                                                 faults: faults, seed: seed, hangDuration: .seconds(10))
-        configuration.logger = Logger(label: "sandbox", factory: { _ in SwiftLogNoOpLogHandler() })
+                                                 faults: faults, seed: seed, hangDuration: .seconds(10), clock: clock)
+        configuration.logger = .silent
         configuration.load(numbers: [used: Fixtures.fullSettings, free: nil, second: secondSettings])
         return configuration
     }
@@ -32,7 +35,7 @@ func withSandboxClient<T>(
     token: String? = nil,
     siteId: String? = nil,
     readBatchSize: Int = CalltouchConfiguration.defaultReadBatchSize,
-    readTimeout: Duration = .seconds(10),
+    readTimeout: Duration = .seconds(60),
     gate: any RequestGate = UnlimitedGate(),
     logger: Logger = CalltouchClient.silentLogger,
     _ body: (RunningSandbox, CalltouchClient) async throws -> T
@@ -47,9 +50,4 @@ func withSandboxClient<T>(
             try await body(sandbox, client)
         }
     }
-}
-
-extension SandboxStats {
-    /// Every Calltouch request the sandbox received (rejected or not).
-    var calltouchRequests: Int { requests.filter { $0.key != "uis" }.values.reduce(0, +) }
 }

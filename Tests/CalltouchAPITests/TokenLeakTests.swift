@@ -1,4 +1,5 @@
 import CTBulkCore
+import CTBulkTestSupport
 import CTBulkSandbox
 import Testing
 @testable import CalltouchAPI
@@ -57,8 +58,9 @@ struct TokenLeakTests {
         let faultSpecs = [FaultSpec(serverErrorRate: 1), FaultSpec(dropRate: 1), FaultSpec(hangRate: 1),
                           FaultSpec(malformedRate: 1)]
         for faults in faultSpecs {
-            try await withSandboxClient(Account.sandbox(faults: faults, token: Self.token),
-                                        readTimeout: .milliseconds(300), logger: store.logger()) { _, client in
+            // A hang ends at once on the virtual clock (the connection is closed): a transport failure, no timeout.
+            try await withSandboxClient(Account.sandbox(faults: faults, token: Self.token, clock: .virtual(VirtualClock())),
+                                        logger: store.logger()) { _, client in
                 do throws(CalltouchError) {
                     _ = try await client.readSettings(of: [Account.used])
                     Issue.record("expected a failure under \(faults)")

@@ -1,11 +1,12 @@
 import CTBulkCore
+import CTBulkTestSupport
 import Foundation
 import Testing
 @testable import CalltouchAPI
 
 @Suite("Request bodies")
 struct WireBodyTests {
-    let number = Fixtures.phone("79001112233")
+    let number = phone("79001112233")
 
     @Test("update/create body of a full row is exactly the documented shape")
     func fullBodyGolden() throws {
@@ -42,18 +43,18 @@ struct WireBodyTests {
         #expect(try body(sourceOnly) == #"{"displayOptions":{"source":"google"},"phoneNumber":"79001112233"}"#)
 
         let redirectOnly = NumberSettings(displayOptions: DisplayOptions(),
-                                          redirectOptions: RedirectOptions(redirectNumber: Fixtures.phone("74950000001")))
+                                          redirectOptions: RedirectOptions(redirectNumber: phone("74950000001")))
         #expect(try body(redirectOnly)
             == #"{"phoneNumber":"79001112233","redirectOptions":{"ptsnOptions":{"redirectNumber":"74950000001"},"redirectType":"PSTN"}}"#)
 
         let reserveNoFlag = NumberSettings(redirectOptions: RedirectOptions(
-            redirectNumber: Fixtures.phone("74950000001"),
-            reserve: ReserveRedirect(reserveNumber: Fixtures.phone("74950000002"), reserveTimeOut: 45)))
+            redirectNumber: phone("74950000001"),
+            reserve: ReserveRedirect(reserveNumber: phone("74950000002"), reserveTimeOut: 45)))
         #expect(try body(reserveNoFlag)
             == #"{"phoneNumber":"79001112233","redirectOptions":{"ptsnOptions":{"redirectNumber":"74950000001"},"redirectType":"PSTN","reserveRedirect":{"reserveNumber":"74950000002","reserveTimeOut":45}}}"#)
 
         let flagFalse = NumberSettings(redirectOptions: RedirectOptions(
-            redirectNumber: Fixtures.phone("74950000001"), reserve: ReserveRedirect(ignoreEarlyMedia: false)))
+            redirectNumber: phone("74950000001"), reserve: ReserveRedirect(ignoreEarlyMedia: false)))
         #expect(try body(flagFalse).contains(#""reserveRedirect":{"ignoreEarlyMedia":false}"#))
     }
 
@@ -71,7 +72,7 @@ struct WireBodyTests {
             redirectIds: [123, 345],
             redirectName: RedirectNameFilter(value: "Номер", filterMode: RedirectNameFilter.documentedStartsWith),
             redirectStatus: "active", poolName: "Остальные",
-            phoneNumbers: [Fixtures.phone("79001112233"), Fixtures.phone("79005554433")])
+            phoneNumbers: [phone("79001112233"), phone("79005554433")])
         let ours = try CalltouchClient.encodeBody(WireRedirectListRequest(filter, redirectIds: filter.redirectIds))
         let documented = #"""
         { "redirectOptions": { "redirectIds": [123, 345],

@@ -1,4 +1,5 @@
 import CTBulkCore
+import CTBulkTestSupport
 import Synchronization
 import Testing
 @testable import CalltouchAPI
@@ -8,7 +9,7 @@ struct WithRetriesTests {
     let fast = Backoff(base: .milliseconds(1), cap: .milliseconds(2), maxAttempts: 4)
 
     func error(_ category: CalltouchError.Category, retryAfter: Duration? = nil) -> CalltouchError {
-        CalltouchError(category, endpoint: .update, phoneNumber: Fixtures.phone("79001112233"), retryAfter: retryAfter,
+        CalltouchError(category, endpoint: .update, phoneNumber: phone("79001112233"), retryAfter: retryAfter,
                        detail: "scripted")
     }
 

@@ -1,3 +1,4 @@
+import CTBulkTestSupport
 import Testing
 import UISDataAPI
 
@@ -74,14 +75,15 @@ struct DecodingTests {
     @Test("HTTP errors without a JSON-RPC body: 5xx is retried then reported, 404 is reported at once")
     func httpStatus() async {
         for (status, attempts) in [(503, 4), (404, 1)] {
-            let calls = Counter()
+            let calls = Locked(0)
             let client = UISClient(
                 configuration: UISClientConfiguration(credentials: .accessToken("t"),
                                                       backoff: .init(base: .milliseconds(1), cap: .milliseconds(2), maxAttempts: 4)),
                 transport: ClosureTransport { _, _ in
-                    calls.increment()
+                    calls.mutate { $0 += 1 }
                     return UISHTTPResponse(status: status, body: Array("<html>nope</html>".utf8))
-                })
+                },
+                clock: .virtual(VirtualClock()))
             let error = await uisError { _ = try await client.sourcesGroups() }
             #expect(error?.kind == .httpStatus)
             #expect(error?.details["status"] == String(status))
@@ -91,16 +93,16 @@ struct DecodingTests {
 
     @Test("the request is a JSON-RPC 2.0 envelope with the key, user_id and query in params")
     func requestShape() async throws {
-        let seen = Box()
+        let seen = Locked((url: "", body: ""))
         let client = UISClient(
             configuration: UISClientConfiguration(credentials: .accessToken("k"), userID: 42),
             transport: ClosureTransport { url, body in
-                seen.set(url: url, body: String(decoding: body, as: UTF8.self))
+                seen.mutate { $0 = (url, String(decoding: body, as: UTF8.self)) }
                 return UISHTTPResponse(status: 200, body: Array(#"{"jsonrpc":"2.0","id":1,"result":{"data":[]}}"#.utf8))
             })
         _ = try await client.virtualNumbers(UISQuery(filter: .where("id", .in, [1, 2]), sort: [UISSort("name", .desc)],
                                                      fields: ["id"], limit: 5, offset: 10))
-        #expect(seen.url == "https://dataapi.uiscom.ru/v2.0")
-        #expect(seen.body == #"{"id":1,"jsonrpc":"2.0","method":"get.virtual_numbers","params":{"access_token":"k","fields":["id"],"filter":{"field":"id","operator":"in","value":[1,2]},"limit":5,"offset":10,"sort":[{"field":"name","order":"desc"}],"user_id":42}}"#)
+        #expect(seen.value.url == "https://dataapi.uiscom.ru/v2.0")
+        #expect(seen.value.body == #"{"id":1,"jsonrpc":"2.0","method":"get.virtual_numbers","params":{"access_token":"k","fields":["id"],"filter":{"field":"id","operator":"in","value":[1,2]},"limit":5,"offset":10,"sort":[{"field":"name","order":"desc"}],"user_id":42}}"#)
     }
 }

@@ -95,10 +95,18 @@ struct ErrorTests {
         #expect(UISError.Kind(mnemonic: "batch_opreations_not_supported", code: -32099) == .unsupportedFeature)
         #expect(UISError.Kind(mnemonic: "parameter_component_disabled", code: -32008) == .componentDisabled)
         #expect(UISError.Kind(mnemonic: "required_parameter_missed", code: -32602) == .requiredParameterMissed)
-        #expect(UISError.Kind(mnemonic: "something_new", code: -32001) == .authError)
+        #expect(UISError.Kind(mnemonic: "something_new", code: -32001) == .otherAccessError)
+        #expect(UISError.Kind(mnemonic: "something_new", code: -32003) == .otherAccessError)
+        #expect(UISError.Kind(mnemonic: "something_new", code: -32008) == .otherAccessError)
+        #expect(UISError.Kind(mnemonic: "something_new", code: -32009) == .otherAccessError)
+        #expect(UISError.Kind(mnemonic: "tariff_restrictions", code: -32602) == .otherRequestError)
+        #expect(UISError.Kind(mnemonic: "error", code: -32602) == .otherRequestError)
+        #expect(UISError.Kind(mnemonic: "virtual_phone_number_not_found", code: -32007) == .otherAPIError)
+        #expect(UISError.Kind(mnemonic: "api_access_error", code: -32602) == .otherRequestError)  // group kinds never match by name
+        #expect(UISError.Kind(mnemonic: nil, code: -32001) == .authError)
         #expect(UISError.Kind(mnemonic: "something_new", code: -32029) == .limitExceeded)
         #expect(UISError.Kind(mnemonic: "something_new", code: 12) == .otherAPIError)
-        #expect(UISError.Kind(mnemonic: "result_too_deep", code: -32602) == .otherAPIError)  // local kinds never map
+        #expect(UISError.Kind(mnemonic: "result_too_deep", code: -32602) == .otherRequestError)  // local kinds never map
         for kind in UISError.Kind.allCases {
             let error = UISError(kind, field: "f", value: "v")
             #expect(!error.message(.en).isEmpty && !error.message(.ru).isEmpty)

@@ -1,15 +1,8 @@
 import CTBulkCore
 import CTBulkSandbox
-import Synchronization
+import CTBulkTestSupport
 import Testing
 import UISDataAPI
-
-/// Counts acquisitions.
-final class CountingGate: RequestGate {
-    private let count = Mutex(0)
-    func acquire() async throws { count.withLock { $0 += 1 } }
-    var acquired: Int { count.withLock { $0 } }
-}
 
 @Suite("Request gate")
 struct GateTests {
@@ -17,14 +10,15 @@ struct GateTests {
     func everyRequestPassesTheGate() async throws {
         let uis = UISSandboxConfiguration(numberCount: 100,
                                           injectedErrors: [UISInjectedError(mnemonic: "internal_error", count: 1)])
-        try await Sandbox.withSandbox(SandboxConfiguration(rateLimit: nil, uis: uis)) { running in
+        let clock = RunClock.virtual(VirtualClock())
+        try await Sandbox.withSandbox(SandboxConfiguration(rateLimit: nil, uis: uis, clock: clock)) { running in
             let gate = CountingGate()
             let client = UISClient(
                 configuration: UISClientConfiguration(
                     endpoint: try UISEndpoint(running.uisURL.absoluteString),
                     credentials: .login(user: uis.login, password: uis.password),
                     backoff: Backoff(base: .milliseconds(1), cap: .milliseconds(2), maxAttempts: 3)),
-                transport: AsyncHTTPClientTransport(), gate: gate)
+                transport: AsyncHTTPClientTransport(), gate: gate, clock: clock)
             _ = try await client.all(VirtualNumber.self, query: UISQuery(limit: 30))
             let statistics = client.statistics
             #expect(statistics.logins == 1)

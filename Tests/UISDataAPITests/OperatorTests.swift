@@ -142,7 +142,8 @@ struct OperatorTests {
                 _ = try await client.availableVirtualNumbers(UISQuery(filter: .where("location_name", .equal, "Москва")))
             }
             #expect(notFilterable?.kind == .filterProhibited)
-            #expect(notFilterable?.field == "location_name")
+            #expect(notFilterable?.field == "filter.field")
+            #expect(notFilterable?.value == "location_name")
             #expect(await failure(.where("colour", .equal, "red"))?.kind == .unexpectedParameters)
             #expect(await failure(.where("comment", .regexp, "(unclosed"))?.kind == .invalidParameterValue)
             #expect(await failure(.where("campaigns", .jsquery, "#.campaign_id = = 1"))?.kind == .invalidParameterValue)

@@ -1,4 +1,5 @@
 import CTBulkSandbox
+import CTBulkTestSupport
 import Testing
 import UISDataAPI
 
@@ -18,26 +19,34 @@ struct SessionTests {
 
     @Test("when the server says the session expired, the client logs in again and repeats the call")
     func reloginOnExpiry() async throws {
-        // Long enough that the fresh session outlives the repeated call on a loaded machine.
+        let clock = VirtualClock()
         let uis = UISSandboxConfiguration(sessionLifetime: .seconds(4), numberCount: 100)
-        try await withUIS(uis, credentials: Self.login) { client, _ in
+        try await withUIS(uis, credentials: Self.login, clock: clock) { client, _ in
             _ = try await client.sourcesGroups()
-            try await Task.sleep(for: .milliseconds(4300))
+            clock.advance(by: .milliseconds(3999))
+            _ = try await client.sourcesGroups()
+            #expect(client.statistics.relogins == 0, "1 ms before its end the session is still good")
+            clock.advance(by: .milliseconds(1))
             let groups = try await client.sourcesGroups()
             #expect(!groups.records.isEmpty)
-            // Every rejected session led to exactly one new login (more than one only on a very slow machine).
             let statistics = client.statistics
-            #expect(statistics.relogins >= 1)
-            #expect(statistics.logins == statistics.relogins + 1)
+            #expect(statistics.relogins == 1)
+            #expect(statistics.logins == 2)
+            // login, call, call, rejected call, login, repeated call
+            #expect(statistics.requests == 6)
         }
     }
 
     @Test("a session older than the configured lifetime is renewed before use")
     func proactiveRenewal() async throws {
-        try await withUIS(UISSandboxConfiguration(numberCount: 100), credentials: Self.login,
+        let clock = VirtualClock()
+        try await withUIS(UISSandboxConfiguration(numberCount: 100), credentials: Self.login, clock: clock,
                           configure: { $0.sessionLifetime = .milliseconds(200) }) { client, _ in
             _ = try await client.sourcesGroups()
-            try await Task.sleep(for: .milliseconds(300))
+            clock.advance(by: .milliseconds(199))
+            _ = try await client.sourcesGroups()
+            #expect(client.statistics.logins == 1)
+            clock.advance(by: .milliseconds(1))
             _ = try await client.sourcesGroups()
             #expect(client.statistics.logins == 2)
             #expect(client.statistics.relogins == 0)
@@ -48,7 +57,8 @@ struct SessionTests {
     func logout() async throws {
         try await withUIS(UISSandboxConfiguration(numberCount: 100), credentials: Self.login) { client, _ in
             let session = try await client.login()
-            #expect(session.expireAt != nil)
+            // The sandbox's clock starts at 2026-01-01T00:00:00Z; a session lives one hour.
+            #expect(session.expireAt == Double(1_767_225_600 + 3600))
             #expect(session.appID == 1)
             try await client.logout()
             _ = try await client.sourcesGroups()

@@ -1,4 +1,6 @@
+import CTBulkApp
 import CTBulkSandbox
+import CTBulkTestSupport
 import Testing
 import UISDataAPI
 
@@ -40,7 +42,9 @@ struct SortAndFieldsTests {
         try await withUIS { client, _ in
             let prohibited = await uisError { _ = try await client.virtualNumbers(UISQuery(sort: [UISSort("id")])) }
             #expect(prohibited?.kind == .sortProhibited)
-            #expect(prohibited?.field == "id")
+            #expect(prohibited?.field == "sort.field")
+            #expect(prohibited?.value == "id")
+            #expect(prohibited?.message(.en).contains("\"id\" cannot be sorted on") == true)
             let unknown = await uisError { _ = try await client.virtualNumbers(UISQuery(sort: [UISSort("colour")])) }
             #expect(unknown?.kind == .unexpectedParameters)
         }
@@ -63,5 +67,31 @@ struct SortAndFieldsTests {
             #expect(unknown?.kind == .unexpectedParameters)
             #expect(unknown?.value == "colour")
         }
+    }
+
+    @Test("site_blocks is a field of get.virtual_numbers: asked for with the fields a public client sends, read back")
+    func siteBlocks() async throws {
+        try await withUIS(UISSandboxConfiguration(numberCount: 400)) { client, _ in
+            let page = try await client.virtualNumbers(UISQuery(fields: [
+                "id", "virtual_phone_number", "status", "campaigns", "site_blocks", "scenarios"]))
+            #expect(page.records.count == 400)
+            let inCampaign = try #require(page.records.first { $0.campaigns?.isEmpty == false })
+            let nested = (inCampaign.campaigns ?? []).flatMap { $0.siteBlocks ?? [] }
+            #expect(!nested.isEmpty)
+            #expect(inCampaign.siteBlocks == nested)
+            #expect(inCampaign.allSiteBlocks == nested)
+            #expect(page.rawRecords.count == 400)
+        }
+    }
+
+    @Test("ctbulk uis virtual-numbers --fields id,site_blocks against the sandbox exits 0 and shows the blocks")
+    func siteBlocksCommand() async {
+        let console = CapturingConsole()
+        let options = UISCommandOptions(fields: ["id,site_blocks"], limit: 300, sandbox: true, width: 300,
+                                        clock: .virtual(VirtualClock()))
+        let code = await UISCommandRunner.run(method: .virtualNumbers, options: options, output: console)
+        #expect(code == 0, "\(console.stderr)")
+        #expect(console.stdout.hasPrefix("id"))
+        #expect(console.stdout.contains("(tracking)"))
     }
 }

@@ -2,32 +2,37 @@ import Synchronization
 import AsyncHTTPClient
 import CTBulkCore
 import CTBulkSandbox
+import CTBulkTestSupport
 import Foundation
 import UISDataAPI
 
 /// Starts the sandbox on a free loopback port with the given UIS fake settings and hands a client pointed at it.
+/// Sandbox and client share one virtual clock (a fresh one unless given): every wait of the client (limit resets,
+/// back-off) ends at once and moves the time both see, so sessions and point windows expire exactly.
 func withUIS<T>(
     _ uis: UISSandboxConfiguration = UISSandboxConfiguration(),
     credentials: UISCredentials? = nil,
     seed: UInt64 = 7,
+    clock: VirtualClock = VirtualClock(),
     configure: (inout UISClientConfiguration) -> Void = { _ in },
     _ body: (UISClient, RunningSandbox) async throws -> T
 ) async throws -> T {
-    try await Sandbox.withSandbox(SandboxConfiguration(rateLimit: nil, seed: seed, uis: uis)) { running in
+    let configuration = SandboxConfiguration(rateLimit: nil, seed: seed, uis: uis, clock: .virtual(clock))
+    return try await Sandbox.withSandbox(configuration) { running in
         let client = try makeClient(running, credentials: credentials ?? .accessToken(uis.token), configure: configure)
         return try await body(client, running)
     }
 }
 
-/// A client for a running sandbox; fast retries so failure paths finish quickly.
+/// A client for a running sandbox, on the sandbox's clock; short retries.
 func makeClient(_ running: RunningSandbox, credentials: UISCredentials,
                 configure: (inout UISClientConfiguration) -> Void = { _ in }) throws -> UISClient {
     var configuration = UISClientConfiguration(
         endpoint: try UISEndpoint(running.uisURL.absoluteString), credentials: credentials,
-        requestTimeout: .seconds(30), resetMargin: .milliseconds(50),
+        requestTimeout: .seconds(120), resetMargin: .milliseconds(50),
         backoff: Backoff(base: .milliseconds(5), cap: .milliseconds(20), maxAttempts: 3))
     configure(&configuration)
-    return UISClient(configuration: configuration, transport: AsyncHTTPClientTransport())
+    return UISClient(configuration: configuration, transport: AsyncHTTPClientTransport(), clock: running.configuration.clock)
 }
 
 /// Runs `body` expecting a ``UISError`` and returns it (nil when nothing or something else was thrown).

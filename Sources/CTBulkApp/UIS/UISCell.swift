@@ -47,6 +47,13 @@ extension VirtualNumber: UISTabular {
                         + (blocks.isEmpty ? "" : " [\(blocks.joined(separator: ", "))]")
                 }.joined(separator: "; ")
             })
+        case "site_blocks":
+            return .text(allSiteBlocks.map { blocks in
+                blocks.map { block in
+                    "\(block.siteBlockName ?? "?") #\(block.siteBlockID.map(String.init) ?? "?")"
+                        + (block.isTracking == true ? " (tracking)" : "")
+                }.joined(separator: "; ")
+            })
         case "scenarios":
             return .text(scenarios.map { list in
                 list.map { scenario in

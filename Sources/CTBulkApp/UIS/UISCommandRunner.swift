@@ -32,6 +32,7 @@ public struct UISCommandRunner {
             if options.sandbox {
                 var configuration = SandboxConfiguration.demo
                 configuration.port = 0
+                configuration.clock = options.clock
                 page = try await Sandbox.withSandbox(configuration) { running in
                     output.err(language == .ru
                         ? "Встроенная песочница UIS: \(running.uisURL.absoluteString) (ключ не нужен)."
@@ -41,7 +42,7 @@ public struct UISCommandRunner {
                                                               credentials: .accessToken(configuration.uis.token),
                                                               userID: options.userID),
                         transport: AsyncHTTPClientTransport(),
-                        gate: SlidingWindowRateLimiter(limit: 5))
+                        gate: SlidingWindowRateLimiter(limit: 5), clock: options.clock)
                     return try await fetch(Record.self, query: query, client: client, options: options, output: output)
                 }
             } else {
@@ -52,7 +53,7 @@ public struct UISCommandRunner {
                     configuration: UISClientConfiguration(endpoint: endpoint, credentials: credentials,
                                                           userID: options.userID),
                     transport: AsyncHTTPClientTransport(),
-                    gate: SlidingWindowRateLimiter(limit: 5))
+                    gate: SlidingWindowRateLimiter(limit: 5), clock: options.clock)
                 do {
                     page = try await fetch(Record.self, query: query, client: client, options: options, output: output)
                 } catch {
@@ -61,7 +62,7 @@ public struct UISCommandRunner {
                 }
                 if options.login != nil { try? await client.logout() }
             }
-            try write(page, fields: query.fields ?? Record.documentedFields, options: options, output: output)
+            try write(page, fields: query.fields ?? Record.defaultFields, options: options, output: output)
             return ExitStatus.ok.rawValue
         } catch let error as UISFilterExpressionError {
             output.err(error.rendered(language))
@@ -124,6 +125,9 @@ public struct UISCommandRunner {
         -> UISPage<Record>
     {
         let language = options.language
+        defer {
+            if let version = client.deprecatedVersion { output.err(version.deprecationWarning(language)) }
+        }
         guard options.all else {
             let page = try await client.page(Record.self, query: query)
             let total = page.totalItems.map(String.init) ?? "?"
@@ -147,9 +151,12 @@ public struct UISCommandRunner {
                                           output: any Console) throws {
         switch options.format {
         case .json:
+            // The records as the API sent them: fields ctbulk does not model and null values are kept.
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            output.out(String(decoding: try encoder.encode(page.records), as: UTF8.self))
+            let json = try page.rawRecords.count == page.records.count
+                ? encoder.encode(page.rawRecords) : encoder.encode(page.records)
+            output.out(String(decoding: json, as: UTF8.self))
         case .csv:
             let rows = page.records.map { record in fields.map { record.cell($0) } }
             var document = UISCSVWriter.document(header: fields, rows: rows)

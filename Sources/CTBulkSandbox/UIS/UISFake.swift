@@ -1,5 +1,6 @@
 // Contract between the sandbox server and the UIS Data API fake: the server (Sandbox.swift) only calls
 // `UISFake.init(configuration:seed:)` and `handle(body:clientAddress:)` for POST /v2.0.
+import CTBulkCore
 import Foundation
 import Synchronization
 
@@ -13,12 +14,14 @@ import Synchronization
 final class UISFake: Sendable {
     let configuration: UISSandboxConfiguration
     let dataset: UISFakeDataset
+    /// Sessions, point windows and `expire_at` read this clock (the sandbox's).
+    let clock: RunClock
     private let state: Mutex<State>
 
     private struct State {
         var minute: UISFakePointWindow
         var day: UISFakePointWindow
-        var sessions: [String: ContinuousClock.Instant] = [:]
+        var sessions: [String: RunClock.Instant] = [:]
         var sessionCounter = 0
         var injected: [UISInjectedError]
         var generator: UISSeededGenerator
@@ -27,8 +30,9 @@ final class UISFake: Sendable {
 
     private static let getParams: Set<String> = ["access_token", "user_id", "limit", "offset", "filter", "fields", "sort"]
 
-    init(configuration: UISSandboxConfiguration, seed: UInt64) {
+    init(configuration: UISSandboxConfiguration, seed: UInt64, clock: RunClock = .system) {
         self.configuration = configuration
+        self.clock = clock
         self.dataset = UISFakeDataset(seed: seed, configuration: configuration)
         self.state = Mutex(State(
             minute: UISFakePointWindow(limit: configuration.minuteLimit, length: configuration.minuteWindow),
@@ -111,8 +115,9 @@ final class UISFake: Sendable {
             let (token, expireAt) = state.withLock { state -> (String, Int) in
                 state.sessionCounter += 1
                 let token = "session-\(state.sessionCounter)-" + String(state.generator.next(), radix: 16)
-                state.sessions[token] = ContinuousClock.now + configuration.sessionLifetime
-                return (token, Int(Date().timeIntervalSince1970) + Int(configuration.sessionLifetime.components.seconds))
+                state.sessions[token] = clock.now.advanced(by: configuration.sessionLifetime)
+                let expireAt = clock.date.addingTimeInterval(configuration.sessionLifetime.seconds)
+                return (token, Int(expireAt.timeIntervalSince1970))
             }
             return charge(method: method, data: .object([("access_token", .string(token)), ("expire_at", .int(expireAt)),
                                                          ("app_id", .int(1))]), total: nil)
@@ -156,7 +161,7 @@ final class UISFake: Sendable {
         if token == configuration.blockedToken { throw UISFakeError("access_token_blocked", field: "access_token") }
         let expiry = state.withLock { $0.sessions[token] }
         if let expiry {
-            if ContinuousClock.now < expiry || method == "logout.user" { return }
+            if clock.now < expiry || method == "logout.user" { return }
             throw UISFakeError("access_token_expired", field: "access_token")
         }
         throw UISFakeError("access_token_invalid", field: "access_token", value: .string(token))
@@ -183,7 +188,7 @@ final class UISFake: Sendable {
             }
         }
         let spent = state.withLock { state -> (String, Int)? in
-            let now = ContinuousClock.now
+            let now = clock.now
             state.minute.refresh(now: now)
             state.day.refresh(now: now)
             if state.day.remaining == 0 { return ("day", state.day.limit) }
@@ -198,7 +203,7 @@ final class UISFake: Sendable {
     /// Charges one point for a successful call and wraps the data.
     private func charge(method: String, data: UISWireValue, total: Int?) -> UISWireValue {
         state.withLock { state in
-            let now = ContinuousClock.now
+            let now = clock.now
             state.minute.charge(now: now)
             state.day.charge(now: now)
             state.calls[method, default: 0] += 1
@@ -212,7 +217,7 @@ final class UISFake: Sendable {
         members.append(("version", .null))
         guard configuration.reportsLimits else { return .object(members + [("limits", .object([]))]) }
         let limits = state.withLock { state -> UISWireValue in
-            let now = ContinuousClock.now
+            let now = clock.now
             state.minute.refresh(now: now)
             state.day.refresh(now: now)
             return .object([

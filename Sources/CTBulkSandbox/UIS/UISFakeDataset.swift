@@ -81,17 +81,21 @@ struct UISFakeDataset: Sendable {
                 "comment": rng.chance(40) ? .string(Self.comments[Int.random(in: 0..<10, using: &rng)]) : .null,
                 "name": rng.chance(50) ? .string("Линия \(i + 1)") : .null,
                 "campaigns": .array(usedCampaigns),
+                // A row of its own in the documentation's response table (its JSON example nests the blocks under
+                // campaigns[], where they stay too): every site block of the campaigns that use the number.
+                "site_blocks": .array(usedCampaigns.flatMap { $0["site_blocks"]?.array ?? [] }),
                 "scenarios": .array(usedScenarios),
             ])
         }
         virtualNumbers = UISFakeTable(
             method: "get.virtual_numbers",
             fields: ["id", "virtual_phone_number", "redirection_phone_number", "activation_date", "status", "category",
-                     "type", "child_customer_id", "comment", "name", "campaigns", "scenarios"],
+                     "type", "child_customer_id", "comment", "name", "campaigns", "site_blocks", "scenarios"],
             kinds: ["id": .number, "virtual_phone_number": .string, "redirection_phone_number": .string,
                     "activation_date": .dateTime, "status": .string, "category": .string, "type": .string,
                     "child_customer_id": .number, "comment": .string, "name": .string,
                     "campaigns": .objects(keys: ["campaign_id", "campaign_name"]),
+                    "site_blocks": .objects(keys: ["site_block_id", "site_block_name"]),
                     "scenarios": .objects(keys: ["scenario_id", "scenario_name"])],
             filterable: ["id", "child_customer_id", "virtual_phone_number", "redirection_phone_number",
                          "activation_date", "status", "category", "type", "comment", "name", "campaigns", "scenarios"],
@@ -122,7 +126,8 @@ struct UISFakeDataset: Sendable {
                     "location_name": .string, "onetime_payment": .number, "monthly_charge": .number,
                     "min_charge": .number],
             filterable: ["phone_number", "category", "location_mnemonic"],
-            sortable: ["phone_number", "category", "location_mnemonic", "location_name", "min_charge"],
+            // The Russian original: min_charge is not sortable (an older English page said it was).
+            sortable: ["phone_number", "category", "location_mnemonic", "location_name"],
             records: available)
 
         var campaignNumbers: [[String: UISWireValue]] = []

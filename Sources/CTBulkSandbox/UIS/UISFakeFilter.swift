@@ -48,7 +48,8 @@ indirect enum UISFakeFilter {
             throw UISFakeError("unexpected_parameters", field: "\(path).field", value: .string(field))
         }
         guard table.filterable.contains(field) else {
-            throw UISFakeError("filter_prohibited", field: field, value: .string(field))
+            // As documented: `field` is the parameter's path, `value` what the user passed.
+            throw UISFakeError("filter_prohibited", field: "\(path).field", value: .string(field))
         }
         guard let opValue = value["operator"] else {
             throw UISFakeError("required_parameter_missed", field: "\(path).operator")

@@ -54,7 +54,8 @@ struct UISFakeQuery {
                     throw UISFakeError("unexpected_parameters", field: "sort.field", value: .string(field))
                 }
                 guard table.sortable.contains(field) else {
-                    throw UISFakeError("sort_prohibited", field: field, value: .string(field))
+                    // As documented: `field` is the parameter's path, `value` what the user passed.
+                    throw UISFakeError("sort_prohibited", field: "sort.field", value: .string(field))
                 }
                 let order = item["order"] ?? .string("asc")
                 guard order == .string("asc") || order == .string("desc") || order.isNull else {

@@ -1,5 +1,8 @@
 /// Settings of the UIS Data API fake. The defaults suit a demo; tests shorten the windows and lower the limits.
 public struct UISSandboxConfiguration: Sendable {
+    /// The default permanent key (`params.access_token`).
+    public static let defaultToken = "sandbox-uis-token"
+
     /// The permanent key the fake accepts in `params.access_token`.
     public var token: String
     /// A key the fake answers with `access_token_expired` (nil: none).
@@ -35,7 +38,7 @@ public struct UISSandboxConfiguration: Sendable {
     public var injectedErrors: [UISInjectedError]
 
     /// A configuration; every field has a default.
-    public init(token: String = "sandbox-uis-token", expiredToken: String? = "sandbox-expired-token",
+    public init(token: String = UISSandboxConfiguration.defaultToken, expiredToken: String? = "sandbox-expired-token",
                 blockedToken: String? = "sandbox-blocked-token", login: String = "sandbox",
                 password: String = "sandbox-password", sessionLifetime: Duration = .seconds(3600),
                 minuteLimit: Int = 300, dayLimit: Int = 100_000, minuteWindow: Duration = .seconds(60),

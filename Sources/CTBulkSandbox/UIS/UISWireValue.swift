@@ -48,6 +48,7 @@ enum UISWireValue: Sendable, Equatable, Decodable {
     }
 
     var string: String? { if case .string(let v) = self { return v } else { return nil } }
+    var array: [UISWireValue]? { if case .array(let v) = self { return v } else { return nil } }
     var isNull: Bool { self == .null }
 
     /// Orders two values of the same kind (numbers numerically, strings by code points, false before true).

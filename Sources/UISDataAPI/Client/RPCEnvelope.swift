@@ -63,10 +63,20 @@ struct RPCSuccess<Result: Decodable>: Decodable {
     var result: Result
 }
 
-/// `result` of a `get.*` method.
+/// `result` of a `get.*` method: the records decoded, and each as the JSON it was sent as.
 struct ListResult<Record: Decodable>: Decodable {
     var data: [Record]
+    var raw: [UISValue]
     var metadata: UISMetadata?
+
+    enum CodingKeys: String, CodingKey { case data, metadata }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        data = try c.decode([Record].self, forKey: .data)
+        raw = (try? c.decode([UISValue].self, forKey: .data)) ?? []
+        metadata = try c.decodeIfPresent(UISMetadata.self, forKey: .metadata)
+    }
 }
 
 /// `result` of `login.user`.

@@ -8,7 +8,8 @@ extension UISClient {
         let result: ListResult<Record> = try await perform(Record.methodName, params: query.wireParams,
                                                            authenticated: true)
         state.withLock { $0.statistics.pages += 1 }
-        return UISPage(records: result.data, metadata: result.metadata ?? UISMetadata())
+        return UISPage(records: result.data, rawRecords: result.raw.count == result.data.count ? result.raw : [],
+                       metadata: result.metadata ?? UISMetadata())
     }
 
     /// Every record the query matches, walking pages up to `metadata.total_items` and de-duplicating by
@@ -31,6 +32,8 @@ extension UISClient {
         let reachable = UISQuery.maximumOffset + pageSize
 
         var records: [Record] = []
+        var rawRecords: [UISValue] = []
+        var keepsRaw = true
         var seen = Set<String>()
         var offset = start
         var total: Int?
@@ -50,12 +53,11 @@ extension UISClient {
                                    details: ["total": String(totalItems), "reachable": String(reachable)])
                 }
             }
-            for record in page.records.dropFirst(skip) {
-                if let key = record.deduplicationKey {
-                    if seen.insert(key).inserted { records.append(record) }
-                } else {
-                    records.append(record)
-                }
+            keepsRaw = keepsRaw && page.rawRecords.count == page.records.count
+            for (index, record) in page.records.enumerated().dropFirst(skip) {
+                if let key = record.deduplicationKey, !seen.insert(key).inserted { continue }
+                records.append(record)
+                if keepsRaw { rawRecords.append(page.rawRecords[index]) }
             }
             progress?(UISProgress(pages: pages, records: records.count, totalItems: total))
             if page.records.isEmpty { break }
@@ -70,7 +72,7 @@ extension UISClient {
             throw UISError(.incompleteResult, method: Record.methodName,
                            details: ["total": String(total - start), "received": String(records.count)])
         }
-        return UISPage(records: records, metadata: metadata)
+        return UISPage(records: records, rawRecords: keepsRaw ? rawRecords : [], metadata: metadata)
     }
 
     /// One page of `get.virtual_numbers`.

@@ -19,7 +19,8 @@ public final class UISClient: Sendable {
     public let configuration: UISClientConfiguration
     let transport: any UISTransport
     let gate: any RequestGate
-    let time: UISTimeSource
+    /// The clock of waits (limit resets, back-off) and of session age.
+    let clock: RunClock
     let logger: Logger
     let state: Mutex<State>
 
@@ -34,6 +35,7 @@ public final class UISClient: Sendable {
         var governor = UISLimitGovernor()
         var statistics = UISClientStatistics()
         var lastLimits: UISLimits?
+        var deprecatedVersion: UISMetadata.APIVersion?
     }
 
     /// A client.
@@ -41,21 +43,35 @@ public final class UISClient: Sendable {
     ///   - configuration: endpoint, credentials and retry policy.
     ///   - transport: how bodies are POSTed (``AsyncHTTPClientTransport`` for the network).
     ///   - gate: passed before every request, retries and logins included.
-    ///   - clock: used for waits (limit resets, back-off) and session age.
+    ///   - clock: used for waits (limit resets, back-off) and session age; the run's clock (a manual or virtual one
+    ///     in tests, shared with the sandbox so both see the same time).
     ///   - logger: debug and trace only; never receives a secret.
     public init(configuration: UISClientConfiguration, transport: any UISTransport,
-                gate: any RequestGate = UnlimitedGate(), clock: some Clock<Duration> = ContinuousClock(),
+                gate: any RequestGate = UnlimitedGate(), clock: RunClock = .system,
                 logger: Logger = Logger(label: "ctbulk.uis")) {
         self.configuration = configuration
         self.transport = transport
         self.gate = gate
-        self.time = UISTimeSource(clock)
+        self.clock = clock
         self.logger = logger
         self.state = Mutex(State())
     }
 
+    /// Time since the client's clock started (sessions and limits are kept as offsets on it).
+    private var elapsed: Duration { clock.now.offset }
+
+    /// Waits `duration` on the client's clock.
+    private func pause(_ duration: Duration) async throws {
+        if duration > .zero { try await clock.sleep(for: duration) }
+    }
+
     /// What the client has done so far.
     public var statistics: UISClientStatistics { state.withLock { $0.statistics } }
+
+    /// `metadata.api_version` of an answer that said the called version is deprecated (nil while none did): a
+    /// deprecated version is served for two months only, so callers warn once
+    /// (``UISMetadata/APIVersion/deprecationWarning``).
+    public var deprecatedVersion: UISMetadata.APIVersion? { state.withLock { $0.deprecatedVersion } }
 
     /// `metadata.limits` of the latest answer that carried any.
     public var lastLimits: UISLimits? { state.withLock { $0.lastLimits } }
@@ -72,7 +88,7 @@ public final class UISClient: Sendable {
         }
         let result: LoginResult = try await perform(
             "login.user", params: ["login": .string(user), "password": .string(password)], authenticated: false)
-        let renewAt = time.now() + configuration.sessionLifetime
+        let renewAt = elapsed + configuration.sessionLifetime
         state.withLock {
             $0.session = Session(token: result.data.accessToken, renewAt: renewAt)
             $0.statistics.logins += 1
@@ -95,7 +111,7 @@ public final class UISClient: Sendable {
         case .accessToken(let token):
             return (token, false)
         case .login:
-            let now = time.now()
+            let now = elapsed
             if let session = state.withLock({ $0.session }), now < session.renewAt { return (session.token, true) }
             return (try await login().accessToken, true)
         }
@@ -186,7 +202,7 @@ public final class UISClient: Sendable {
 
     private func observe(_ limits: UISLimits?) {
         guard let limits else { return }
-        let now = time.now()
+        let now = elapsed
         state.withLock {
             $0.governor.observe(limits, at: now)
             if !limits.isEmpty { $0.lastLimits = limits }
@@ -196,7 +212,7 @@ public final class UISClient: Sendable {
     /// Waits (or fails) until the governor lets one more request start.
     private func waitForAllowance() async throws {
         while true {
-            let now = time.now()
+            let now = elapsed
             let decision = state.withLock {
                 $0.governor.beforeRequest(now: now, reserve: configuration.minuteReserve,
                                           defaultWait: configuration.defaultLimitWait,
@@ -210,7 +226,7 @@ public final class UISClient: Sendable {
                 state.withLock { $0.statistics.limitWaits += 1 }
                 logger.debug("uis waiting for the point limit to reset",
                              metadata: ["window": "\(window.rawValue)", "wait": "\(duration)"])
-                try await time.sleep(duration)
+                try await pause(duration)
             case .refuse(let duration, let window):
                 throw UISError(.limitExceeded, details: ["limitType": window.rawValue,
                                                          "resetSeconds": String(duration.components.seconds)])
@@ -224,7 +240,7 @@ public final class UISClient: Sendable {
         retries += 1
         let window: UISLimitGovernor.Window =
             failure.details["limitType"] == "day" || limits?.dayRemaining == 0 ? .day : .minute
-        let now = time.now()
+        let now = elapsed
         let known: Duration? = state.withLock {
             switch window {
             case .minute: return $0.governor.minuteResetAt.map { $0 - now }
@@ -247,7 +263,7 @@ public final class UISClient: Sendable {
         let delay = configuration.backoff.delay(after: attempts)
         logger.debug("uis transient failure; retrying",
                      metadata: ["kind": "\(failure.kind.rawValue)", "attempt": "\(attempts)"])
-        try await time.sleep(delay)
+        try await pause(delay)
     }
 
     // MARK: Decoding
@@ -287,6 +303,7 @@ public final class UISClient: Sendable {
                 for (key, value) in params { details[key == "limit_type" ? "limitType" : key] = value.text }
             }
             let limits = data?.metadata?.limits
+            noteVersion(data?.metadata?.apiVersion)
             if let limitType = details["limitType"] {
                 let reset = limitType == "day" ? limits?.dayReset : limits?.minuteReset
                 if let reset { details["resetSeconds"] = String(reset) }
@@ -304,8 +321,9 @@ public final class UISClient: Sendable {
         }
         do {
             let success = try decoder.decode(RPCSuccess<Result>.self, from: data)
-            let limits = (success.result as? any MetadataCarrying)?.carriedMetadata?.limits
-            return .success(success.result, limits)
+            let metadata = (success.result as? any MetadataCarrying)?.carriedMetadata
+            noteVersion(metadata?.apiVersion)
+            return .success(success.result, metadata?.limits)
         } catch {
             return .failure(UISError(.malformedResponse, method: method,
                                      details: ["reason": Self.describe(error)]), nil)
@@ -313,6 +331,15 @@ public final class UISClient: Sendable {
     }
 
     private typealias Kind = UISError.Kind
+
+    /// Keeps the first `api_version` that says the called version is deprecated.
+    private func noteVersion(_ version: UISMetadata.APIVersion?) {
+        guard let version, version.isDeprecated else { return }
+        state.withLock { state in
+            if state.deprecatedVersion == nil { state.deprecatedVersion = version }
+        }
+        logger.debug("uis api version deprecated", metadata: ["current": "\(version.currentVersion ?? "?")"])
+    }
 
     static func describe(_ error: any Error) -> String {
         if let decoding = error as? DecodingError {

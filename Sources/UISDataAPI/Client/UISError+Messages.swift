@@ -1,6 +1,10 @@
 import CTBulkCore
 
 extension UISError {
+    /// The field a `filter_prohibited` or `sort_prohibited` is about: `data.value` (what the user passed, as the
+    /// documentation defines it), else `data.field` (the parameter's path).
+    var prohibitedField: String { value ?? field ?? "?" }
+
     /// What happened and what to do about it, in English or Russian.
     // swiftlint:disable:next cyclomatic_complexity function_body_length
     public func message(_ language: Language) -> String {
@@ -23,8 +27,7 @@ extension UISError {
             return ru ? "IP-адрес этого компьютера не разрешён. Добавьте его в личном кабинете: Администратор → Аккаунт → Правила и настройки безопасности → вкладка API (для агента — в аккаунте клиента)."
                 : "This computer's IP address is not allowed. Add it in the cabinet: Администратор → Аккаунт → Правила и настройки безопасности (Administrator → Account → Security rules and settings) → API tab (for an agent, in the client's account)."
         case .forbidden:
-            return ru ? "Нет прав на этот метод. Дайте пользователю ключа право «Управление номерами: просмотр» (number_management: select) или нужный компонент."
-                : "Permission denied for this method. Give the key's user the number_management: select right (or the component the method needs)."
+            return forbiddenText(language)
         case .componentDisabled:
             return ru ? "Для метода нужен платный компонент, который не подключён (например, коллтрекинг). Подключите его в «Аккаунт → Тарифы и опции»."
                 : "The method needs a component that is not enabled (e.g. call tracking). Enable it under Account → Tariffs and options."
@@ -37,11 +40,11 @@ extension UISError {
             return ru ? "Исчерпан лимит баллов API (\(type == "day" ? "суточный" : "минутный")).\(reset) Повторите позже, сузьте запрос или увеличьте лимит в «Аккаунт → Тарифы и опции»."
                 : "The API point limit per \(type) is used up.\(reset) Try again later, ask for less, or raise the limit under Account → Tariffs and options."
         case .filterProhibited:
-            return ru ? "По полю «\(field ?? "?")» нельзя фильтровать. Список полей с фильтрацией — в docs/uis.md."
-                : "The field \"\(field ?? "?")\" cannot be filtered on. docs/uis.md lists the filterable fields."
+            return ru ? "По полю «\(prohibitedField)» нельзя фильтровать. Список полей с фильтрацией — в docs/uis.md."
+                : "The field \"\(prohibitedField)\" cannot be filtered on. docs/uis.md lists the filterable fields."
         case .sortProhibited:
-            return ru ? "По полю «\(field ?? "?")» нельзя сортировать. Список полей с сортировкой — в docs/uis.md."
-                : "The field \"\(field ?? "?")\" cannot be sorted on. docs/uis.md lists the sortable fields."
+            return ru ? "По полю «\(prohibitedField)» нельзя сортировать. Список полей с сортировкой — в docs/uis.md."
+                : "The field \"\(prohibitedField)\" cannot be sorted on. docs/uis.md lists the sortable fields."
         case .unexpectedParameters:
             return ru ? "API не знает параметр или поле «\(value ?? field ?? "?")». Проверьте написание в --filter, --sort и --fields."
                 : "The API does not know the parameter or field \"\(value ?? field ?? "?")\". Check the spelling in --filter, --sort and --fields."
@@ -66,6 +69,10 @@ extension UISError {
         case .parseError, .invalidRequest, .unsupportedFeature:
             return ru ? "Сервер не принял запрос как JSON-RPC 2.0. Это ошибка ctbulk: сообщите о ней."
                 : "The server did not accept the request as JSON-RPC 2.0. This is a ctbulk bug: please report it."
+        case .otherRequestError:
+            return otherRequestText(language)
+        case .otherAccessError:
+            return otherAccessText(language)
         case .otherAPIError:
             return ru ? "API вернул ошибку «\(mnemonic ?? "?")»." : "The API returned the error \"\(mnemonic ?? "?")\"."
         case .resultTooDeep:

@@ -36,7 +36,14 @@ public struct UISError: Error, Sendable, Hashable, CustomStringConvertible {
         case parseError = "parse_error"
         case invalidRequest = "invalid_request"
         case unsupportedFeature = "unsupported_feature"
-        /// A mnemonic this client does not know (or the dynamic `error`): see ``UISError/mnemonic``.
+        /// A mnemonic this client does not know in the parameters group (-32602, e.g. the dynamic `error` or
+        /// `tariff_restrictions`): the request was refused as it stands. See ``UISError/mnemonic``.
+        case otherRequestError = "api_request_error"
+        /// A mnemonic this client does not know in an authentication or access group (-32001, -32003, -32008,
+        /// -32009): the key, its rights, a component or the account.
+        case otherAccessError = "api_access_error"
+        /// A mnemonic this client does not know in any other group (e.g. -32007
+        /// `virtual_phone_number_not_found`): see ``UISError/mnemonic``.
         case otherAPIError = "api_error"
         // Local failures
         /// The result set is deeper than offset 100,000 + limit can reach.
@@ -60,13 +67,18 @@ public struct UISError: Error, Sendable, Hashable, CustomStringConvertible {
             case "method_component_disabled", "parameter_component_disabled": self = .componentDisabled
             case "batch_opreations_not_supported", "batch_operations_not_supported", "notifications_not_supported":
                 self = .unsupportedFeature
-            case let m? where Kind(rawValue: m)?.isServerKind == true: self = Kind(rawValue: m) ?? .otherAPIError
+            case let m? where Kind(rawValue: m).map { $0.isServerKind && !Kind.groupKinds.contains($0) } == true:
+                self = Kind(rawValue: m) ?? .otherAPIError
             default:
+                // A mnemonic this client does not know (or none at all): its code says which group it belongs to.
+                // Without a mnemonic, an authentication or access code reads as that group's most common error.
                 switch code {
-                case -32001: self = .authError
-                case -32003: self = .forbidden
-                case -32008: self = .componentDisabled
-                case -32009: self = .accountInactive
+                case -32001 where mnemonic == nil: self = .authError
+                case -32003 where mnemonic == nil: self = .forbidden
+                case -32008 where mnemonic == nil: self = .componentDisabled
+                case -32009 where mnemonic == nil: self = .accountInactive
+                case -32001, -32003, -32008, -32009: self = .otherAccessError
+                case -32602: self = .otherRequestError
                 case -32029: self = .limitExceeded
                 case -32601: self = .methodNotFound
                 case -32603: self = .internalError
@@ -77,6 +89,9 @@ public struct UISError: Error, Sendable, Hashable, CustomStringConvertible {
                 }
             }
         }
+
+        /// The kinds that stand for a whole code group rather than one mnemonic (never matched by name).
+        static let groupKinds: Set<Kind> = [.otherRequestError, .otherAccessError, .otherAPIError]
 
         /// Whether the kind comes from a server answer (rather than from the client itself).
         public var isServerKind: Bool {
@@ -172,13 +187,13 @@ extension UISError.Kind {
     public var category: UISError.Category {
         switch self {
         case .accessTokenInvalid, .accessTokenExpired, .accessTokenBlocked, .authError, .ipNotWhitelisted, .forbidden,
-             .componentDisabled, .accountInactive:
+             .componentDisabled, .accountInactive, .otherAccessError:
             return .authentication
         case .limitExceeded:
             return .limit
         case .filterProhibited, .sortProhibited, .unexpectedParameters, .invalidParameterValue, .requiredParameterMissed,
              .dataTypeError, .invalidParametersCombination, .dateIntervalLimitReached, .methodNotFound, .parseError,
-             .invalidRequest, .unsupportedFeature, .resultTooDeep, .invalidArgument:
+             .invalidRequest, .unsupportedFeature, .resultTooDeep, .invalidArgument, .otherRequestError:
             return .request
         case .internalError, .otherAPIError, .incompleteResult, .transport, .httpStatus, .malformedResponse:
             return .service

@@ -62,8 +62,11 @@ public struct VirtualNumber: UISRecord {
     public static let methodName = "get.virtual_numbers"
     public static let documentedFields = [
         "id", "virtual_phone_number", "redirection_phone_number", "activation_date", "status", "category", "type",
-        "child_customer_id", "comment", "name", "campaigns", "scenarios",
+        "child_customer_id", "comment", "name", "campaigns", "site_blocks", "scenarios",
     ]
+    /// Shown when no fields are asked for: every documented field but `site_blocks`, whose blocks the `campaigns`
+    /// column already lists.
+    public static let defaultFields = documentedFields.filter { $0 != "site_blocks" }
     /// Documented `status` values.
     public static let statuses: [UISEnumValue] = [
         "active", "waiting", "cleaning", "prereserved", "reserved", "manual_lock", "limit_lock",
@@ -86,23 +89,35 @@ public struct VirtualNumber: UISRecord {
     public var comment: String?
     public var name: String?
     public var campaigns: [Campaign]?
+    /// `site_blocks` where an answer puts it at the top level (a row of its own in the documentation's response
+    /// table; its JSON example nests the blocks under `campaigns[]` instead). ``allSiteBlocks`` reads both places.
+    public var siteBlocks: [SiteBlock]?
     public var scenarios: [Scenario]?
 
     /// A record with the given fields.
     public init(id: Int? = nil, virtualPhoneNumber: String? = nil, redirectionPhoneNumber: String? = nil,
                 activationDate: String? = nil, status: UISEnumValue? = nil, category: UISEnumValue? = nil,
                 type: UISEnumValue? = nil, childCustomerID: Int? = nil, comment: String? = nil, name: String? = nil,
-                campaigns: [Campaign]? = nil, scenarios: [Scenario]? = nil) {
+                campaigns: [Campaign]? = nil, siteBlocks: [SiteBlock]? = nil, scenarios: [Scenario]? = nil) {
         self.id = id; self.virtualPhoneNumber = virtualPhoneNumber; self.redirectionPhoneNumber = redirectionPhoneNumber
         self.activationDate = activationDate; self.status = status; self.category = category; self.type = type
         self.childCustomerID = childCustomerID; self.comment = comment; self.name = name
-        self.campaigns = campaigns; self.scenarios = scenarios
+        self.campaigns = campaigns; self.siteBlocks = siteBlocks; self.scenarios = scenarios
     }
 
     enum CodingKeys: String, CodingKey {
         case id, virtualPhoneNumber = "virtual_phone_number", redirectionPhoneNumber = "redirection_phone_number"
         case activationDate = "activation_date", status, category, type, childCustomerID = "child_customer_id"
-        case comment, name, campaigns, scenarios
+        case comment, name, campaigns, siteBlocks = "site_blocks", scenarios
+    }
+
+    /// The number's site blocks wherever the answer put them: the top-level `site_blocks` when present, else those
+    /// nested under `campaigns[]`; nil when neither was sent.
+    public var allSiteBlocks: [SiteBlock]? {
+        if let siteBlocks { return siteBlocks }
+        guard let campaigns else { return nil }
+        let nested = campaigns.compactMap(\.siteBlocks)
+        return nested.isEmpty ? nil : nested.flatMap { $0 }
     }
 
     public var deduplicationKey: String? { id.map(String.init) }
@@ -110,6 +125,7 @@ public struct VirtualNumber: UISRecord {
     public static let fieldTypes: [String: UISFieldType] = [
         "id": .number, "child_customer_id": .number, "virtual_phone_number": .string,
         "redirection_phone_number": .string, "activation_date": .string, "status": .string, "category": .string,
-        "type": .string, "comment": .string, "name": .string, "campaigns": .array, "scenarios": .array,
+        "type": .string, "comment": .string, "name": .string, "campaigns": .array, "site_blocks": .array,
+        "scenarios": .array,
     ]
 }
