@@ -86,12 +86,14 @@ let package = Package(
         .target(
             name: "CTBulkTestSupport",
             dependencies: ["CTBulkCore", "CTBulkSandbox",
-                .product(name: "AsyncHTTPClient", package: "async-http-client")]
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log")]
         ),
 
         .testTarget(name: "CTBulkCoreTests", dependencies: ["CTBulkCore", "CTBulkTestSupport"]),
         .testTarget(name: "CalltouchAPITests", dependencies: ["CalltouchAPI", "CTBulkSandbox", "CTBulkCore", "CTBulkTestSupport"]),
-        .testTarget(name: "UISDataAPITests", dependencies: ["UISDataAPI", "CTBulkSandbox", "CTBulkCore", "CTBulkApp", "CTBulkTestSupport"]),
+        .testTarget(name: "UISDataAPITests", dependencies: ["UISDataAPI", "CTBulkSandbox", "CTBulkCore", "CTBulkApp", "CTBulkTestSupport",
+            .product(name: "Hummingbird", package: "hummingbird")], exclude: ["Fixtures"]),
         .testTarget(name: "CTBulkSandboxTests", dependencies: ["CTBulkSandbox", "CTBulkCore", "CTBulkTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .testTarget(name: "CTBulkEngineTests", dependencies: ["CTBulkEngine", "CTBulkSandbox", "CTBulkCore", "CalltouchAPI", "CTBulkTestSupport"]),

@@ -119,8 +119,8 @@ public func eventually(limit: Duration = .seconds(600), _ condition: () -> Bool)
 }
 
 extension ManualClock {
-    /// Waits until at least `count` tasks sleep on the clock, polling like ``eventually(limit:_:)`` (unlike
-    /// `waitForSleepers`, which spins on `Task.yield()`); false when that never happened.
+    /// Waits until at least `count` tasks sleep on the clock, polling like ``eventually(limit:_:)``; false when that
+    /// never happened.
     @discardableResult
     public func settle(sleepers count: Int, limit: Duration = .seconds(600)) async -> Bool {
         await eventually(limit: limit) { sleeperCount >= count }

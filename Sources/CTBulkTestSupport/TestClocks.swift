@@ -72,9 +72,11 @@ public final class ManualClock: Clock, Sendable {
     /// Moves the clock on by `duration`.
     public func advance(by duration: Duration) { advance(to: now.advanced(by: duration)) }
 
-    /// Suspends until at least `count` tasks sleep on the clock (yielding, never sleeping on a real clock).
+    /// Suspends until at least `count` tasks sleep on the clock. It polls every millisecond rather than spinning on
+    /// `Task.yield()`: on a 2-core machine a spinning waiter starves the very tasks it waits for. Nothing is measured:
+    /// the real time only paces the polling.
     public func waitForSleepers(_ count: Int) async {
-        while sleeperCount < count { await Task.yield() }
+        _ = await eventually { sleeperCount >= count }
     }
 }
 

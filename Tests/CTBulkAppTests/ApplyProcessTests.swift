@@ -64,7 +64,7 @@ import Glibc
     static func runs(journal: String, in dir: TempDir) async throws -> [[String: Any]] {
         guard FileManager.default.fileExists(atPath: journal) else { return [] }
         let result = try await run(["status", "--journal", journal, "--format", "json"], in: dir, label: "status-\(UUID().uuidString)",
-                                   timeout: .seconds(30))
+                                   timeout: .seconds(120))
         try #require(result.code == 0, "\(result.err)")
         return try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [[String: Any]])
     }
@@ -122,7 +122,7 @@ import Glibc
             }
             child.kill()
             kills += 1
-            #expect(await child.exitCode(within: .seconds(10)) == 128 + SIGKILL)
+            #expect(await child.exitCode(within: .seconds(60)) == 128 + SIGKILL)
             if let run = try await Self.runs(journal: journal, in: dir).first {
                 leftInDoubt += Self.outcomes(run)["in-doubt"] ?? 0
             }
@@ -228,14 +228,14 @@ import Glibc
                                      in: dir, label: "apply")
         defer { child.kill() }
         // Writes mean the run is under way (the Ctrl-C handler is set before the first one).
-        #expect(try await Self.waitForWrites(sandbox, atLeast: 5, within: .seconds(30)), "\(child.stderr)")
+        #expect(try await Self.waitForWrites(sandbox, atLeast: 5, within: .seconds(120)), "\(child.stderr)")
         child.signal(SIGINT)
-        let code = await child.exitCode(within: .seconds(30))
+        let code = await child.exitCode(within: .seconds(120))
         #expect(code == 75, "\(child.stderr)")
         #expect(child.stderr.contains("can be resumed"))
         #expect(child.stdout.contains("[interrupted]"))
 
-        let status = try await Self.run(["status", "--journal", journal], in: dir, label: "status", timeout: .seconds(30))
+        let status = try await Self.run(["status", "--journal", journal], in: dir, label: "status", timeout: .seconds(120))
         #expect(status.code == 0)
         #expect(status.out.contains("stopped/interrupted"), "\(status.out)")
         let runs = try await Self.runs(journal: journal, in: dir)
@@ -324,7 +324,7 @@ import Glibc
         #expect(canary.code == 0, "\(canary.err)")
         #expect(canary.out.contains("[canary]") && canary.out.contains("5 applied"), "\(canary.out)")
         #expect(try sandbox.stats().writes.count == 5)
-        let status = try await Self.run(["status", "--journal", journal], in: dir, label: "status", timeout: .seconds(30))
+        let status = try await Self.run(["status", "--journal", journal], in: dir, label: "status", timeout: .seconds(120))
         #expect(status.out.contains("paused/canary"), "\(status.out)")
         let rest = try await Self.run(["apply", "--resume", "--yes", "--base-url", sandbox.baseURL, "--rate", "200",
                                        "--journal", journal, "--quiet"], in: dir, label: "rest")
@@ -355,7 +355,7 @@ import Glibc
     @Test func anUnreadableJobFileExits66() async throws {
         let dir = TempDir()
         let result = try await Self.run(["apply", dir.path("missing.csv"), "--yes", "--base-url", "http://127.0.0.1:9",
-                                         "--journal", dir.path("j.sqlite"), "--quiet"], in: dir, label: "apply", timeout: .seconds(30))
+                                         "--journal", dir.path("j.sqlite"), "--quiet"], in: dir, label: "apply", timeout: .seconds(120))
         #expect(result.code == 66, "\(result.err)")
         #expect(result.err.contains("missing.csv"))
     }

@@ -83,7 +83,7 @@ struct SandboxProcess {
     static func start(_ extraArguments: [String], in dir: TempDir) async throws -> SandboxProcess {
         let child = try ChildProcess(["sandbox", "--port", "0"] + extraArguments, in: dir, label: "sandbox")
         let marker = "Calltouch sandbox on http://127.0.0.1:"
-        guard await child.waitForOutput(containing: marker, within: .seconds(30)) else {
+        guard await child.waitForOutput(containing: marker, within: .seconds(120)) else {
             child.kill()
             throw ProcessTestError("the sandbox did not start: \(child.stderr)")
         }

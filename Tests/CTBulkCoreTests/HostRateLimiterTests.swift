@@ -34,10 +34,10 @@ import Testing
             }
             // Time moves only when every task that has not started sleeps on the clock (none is between steps).
             while starts.count < tasks.count {
-                if clock.sleeperCount == tasks.count - starts.count, let next = clock.nextDeadline {
-                    clock.advance(to: next)
-                }
-                await Task.yield()
+                // Every task that has not started sleeps: move to the next deadline.
+                _ = await eventually { clock.sleeperCount == tasks.count - starts.count }
+                if let next = clock.nextDeadline { clock.advance(to: next) }
+                _ = await eventually { clock.sleeperCount < tasks.count - starts.count || starts.count == tasks.count }
             }
             try await group.waitForAll()
         }

@@ -4,9 +4,9 @@ import Synchronization
 import Testing
 
 @Suite struct RateLimiterTests {
-    /// Suspends until `condition` holds (yielding; the manual clock, not the wall clock, moves time).
+    /// Suspends until `condition` holds (polling; the manual clock, not the wall clock, moves time).
     func until(_ condition: () -> Bool) async {
-        while !condition() { await Task.yield() }
+        _ = await eventually(condition)
     }
 
     /// The property the API's limit needs, exactly: on a manual clock, the first five start at once (no spacing) and
