@@ -1,6 +1,7 @@
 import CTBulkApp
 import CTBulkCore
 import CTBulkSandbox
+import CTBulkTestSupport
 import Foundation
 import Testing
 import UISDataAPI
