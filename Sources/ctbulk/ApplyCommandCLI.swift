@@ -22,6 +22,8 @@ struct ApplyCommandCLI: AsyncParsableCommand {
     @Option(help: "Override the sniffed delimiter: ',' ';' or tab.")
     var delimiter: String?
 
+    @OptionGroup var cellLimit: CellLimitArguments
+
     @OptionGroup var api: APIArguments
     @OptionGroup var common: CommonOptions
 
@@ -76,7 +78,7 @@ struct ApplyCommandCLI: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var options = ApplyOptions(input: file.map { InputOptions(path: $0, encoding: encoding, delimiter: delimiter) }, api: api.value)
+        var options = ApplyOptions(input: file.map { InputOptions(path: $0, encoding: encoding, delimiter: delimiter, maxCellBytes: cellLimit.maxCellBytes) }, api: api.value)
         options.journalPath = journal
         options.yes = yes
         options.resume = resume

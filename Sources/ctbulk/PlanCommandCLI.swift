@@ -58,6 +58,7 @@ struct PlanCommandCLI: AsyncParsableCommand {
     )
 
     @OptionGroup var input: InputArguments
+    @OptionGroup var cellLimit: CellLimitArguments
     @OptionGroup var api: APIArguments
     @OptionGroup var common: CommonOptions
     @OptionGroup var inventory: InventoryArguments
@@ -78,7 +79,7 @@ struct PlanCommandCLI: AsyncParsableCommand {
     var showUnchanged = false
 
     func run() async throws {
-        var options = PlanOptions(input: input.value, api: api.value, outPath: out, reportPath: report, format: format,
+        var options = PlanOptions(input: input.value(cellLimit), api: api.value, outPath: out, reportPath: report, format: format,
                                   detailedExitCode: detailedExitcode, showUnchanged: showUnchanged,
                                   language: common.language.value)
         options.inventory = inventory.value

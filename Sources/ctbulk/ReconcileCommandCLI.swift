@@ -9,6 +9,7 @@ struct ReconcileCommandCLI: AsyncParsableCommand {
     )
 
     @OptionGroup var input: InputArguments
+    @OptionGroup var cellLimit: CellLimitArguments
     @OptionGroup var api: APIArguments
     @OptionGroup var common: CommonOptions
 
@@ -43,7 +44,7 @@ struct ReconcileCommandCLI: AsyncParsableCommand {
     var quiet = false
 
     func run() async throws {
-        var options = ReconcileCommand.Options(input: input.value, api: api.value)
+        var options = ReconcileCommand.Options(input: input.value(cellLimit), api: api.value)
         options.reportPath = report
         options.format = format
         options.apply = apply

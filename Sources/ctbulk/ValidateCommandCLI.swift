@@ -9,6 +9,7 @@ struct ValidateCommandCLI: AsyncParsableCommand {
     )
 
     @OptionGroup var input: InputArguments
+    @OptionGroup var cellLimit: CellLimitArguments
     @OptionGroup var common: CommonOptions
     @OptionGroup var inventory: InventoryArguments
 
@@ -22,8 +23,27 @@ struct ValidateCommandCLI: AsyncParsableCommand {
     var all = false
 
     func run() async throws {
-        var options = ValidateOptions(input: input.value, reportPath: report, format: format, all: all, language: common.language.value)
+        var options = ValidateOptions(input: input.value(cellLimit), reportPath: report, format: format, all: all, language: common.language.value)
         options.inventory = inventory.value
         try finish(await ValidateCommand.run(options, console: StandardConsole()))
+    }
+}
+
+/// `--max-cell-bytes`, on every command that reads a job file.
+struct CellLimitArguments: ParsableArguments {
+    @Option(help: "The largest cell accepted, in bytes (default 65536). A larger cell is an error (cell.too_large) and is never held in memory.")
+    var maxCellBytes: Int?
+
+    func validate() throws {
+        if let maxCellBytes, maxCellBytes < 1 { throw ValidationError("--max-cell-bytes must be at least 1") }
+    }
+}
+
+extension InputArguments {
+    /// The input options with the cell-size limit.
+    func value(_ limit: CellLimitArguments) -> InputOptions {
+        var options = value
+        options.maxCellBytes = limit.maxCellBytes
+        return options
     }
 }

@@ -6,7 +6,8 @@ import Testing
 
 @Suite struct ValidateCommandTests {
     @Test func cleanFilesExitZeroAndPrintTheAssumptions() async {
-        for file in ["examples/excel-cp1251-semicolon.csv", "examples/excel-utf8-bom.csv", "examples/excel-unicode-text.txt",
+        // examples/excel-utf8-bom.csv is left out: its multi-line display text is now an error (cell.control_character).
+        for file in ["examples/excel-cp1251-semicolon.csv", "examples/excel-unicode-text.txt",
                      "examples/api-body.json", "examples/api-defaults.json", "jobs/demo.csv"] {
             let console = CapturingConsole()
             let code = await ValidateCommand.run(ValidateOptions(input: InputOptions(path: repoPath(file))), console: console)
@@ -81,4 +82,83 @@ import Testing
         #expect(try runCTBulk(["validate", "--delimiter", "x", repoPath("jobs/demo.csv")]).0 == 64)
         #expect(try runCTBulk(["validate"]).0 == 64)  // missing argument: ArgumentParser's usage error
     }
+
+    // MARK: Input edges
+
+    @Test func jsonFormatPrintsJSONForFailuresToo() async throws {
+        let missing = CapturingConsole()
+        let code = await ValidateCommand.run(ValidateOptions(input: InputOptions(path: "/nonexistent/job.csv"), format: .json),
+                                             console: missing)
+        #expect(code == 66)
+        #expect(try errorObject(missing.stdout) == ["code": "file.not_found", "file": "/nonexistent/job.csv",
+                                                    "message": "/nonexistent/job.csv: no such file."])
+        #expect(missing.stderr.contains("/nonexistent/job.csv"))
+
+        let dir = TempDir()
+        let directory = CapturingConsole()
+        _ = await ValidateCommand.run(ValidateOptions(input: InputOptions(path: dir.url.path), format: .json), console: directory)
+        #expect(try errorObject(directory.stdout)["code"] == "file.directory")
+
+        let usage = CapturingConsole()
+        let options = ValidateOptions(input: InputOptions(path: repoPath("jobs/demo.csv"), encoding: "koi8"), format: .json)
+        #expect(await ValidateCommand.run(options, console: usage) == 64)
+        #expect(try errorObject(usage.stdout)["code"] == "usage")
+    }
+
+    @Test func theBinaryPrintsJSONForAnUnreadableFile() throws {
+        let (code, stdout, _) = try runCTBulk(["validate", "--format", "json", "/nonexistent/job.csv"])
+        #expect(code == 66)
+        #expect(try errorObject(stdout)["code"] == "file.not_found")
+    }
+
+    @Test func controlCharactersAreErrorsAndShownEscaped() async throws {
+        let dir = TempDir()
+        let path = dir.write("escape.csv", "phone_number,pool_name\n79001234567,\"\u{1B}[2J\u{1B}]0;owned\u{07}\"\n")
+        for format in [OutputFormat.text, .json] {
+            let console = CapturingConsole()
+            let code = await ValidateCommand.run(ValidateOptions(input: InputOptions(path: path), format: format), console: console)
+            #expect(code == 65)
+            #expect(console.stdout.contains("cell.control_character"))
+            #expect(!console.stdout.utf8.contains(0x1B) && !console.stdout.utf8.contains(0x07))
+            if format == .text { #expect(console.stdout.contains(#"("\u{1B}[2J\u{1B}]0;owned\u{07}")"#)) }
+        }
+    }
+
+    @Test func jsonOutputEscapesC1Characters() async throws {
+        let path = TempDir().write("c1.csv", "phone_number,pool_name\n79001234567,a\u{9B}31mb\n")
+        let console = CapturingConsole()
+        #expect(await ValidateCommand.run(ValidateOptions(input: InputOptions(path: path), format: .json), console: console) == 65)
+        let json = console.stdout
+        #expect(!json.unicodeScalars.contains { (0x80...0x9F).contains($0.value) })
+        #expect(json.lowercased().contains(#"a\u009b31mb"#))
+        let value = try JSONDecoder().decode(JSONValue.self, from: Data(json.utf8))
+        guard case .object(let root) = value, case .array(let problems)? = root["problems"],
+              case .object(let problem)? = problems.first else {
+            Issue.record("unexpected JSON: \(json)")
+            return
+        }
+        #expect(problem["value"] == .string("a\u{9B}31mb"))  // the same text once decoded
+        #expect(problem["code"] == .string("cell.control_character"))
+    }
+
+    @Test func maxCellBytesOnTheCommandLine() throws {
+        let dir = TempDir()
+        let path = dir.write("cells.csv", "phone,pool\n79001234567,\(String(repeating: "p", count: 100))\n")
+        #expect(try runCTBulk(["validate", path]).0 == 0)
+        let (code, stdout, _) = try runCTBulk(["validate", "--max-cell-bytes", "50", path])
+        #expect(code == 65)
+        #expect(stdout.contains(#"row 2, column "pool": error cell.too_large: The cell in \#(path) is 100 bytes, over the limit of 50 bytes"#))
+        #expect(try runCTBulk(["validate", "--max-cell-bytes", "0", path]).0 == 64)
+        for command in ["plan", "apply", "reconcile"] {
+            let (_, help, _) = try runCTBulk([command, "--help"])
+            #expect(help.contains("--max-cell-bytes"), "\(command)")
+        }
+    }
+}
+
+/// The `error` object of `{"error": {...}}`, as strings.
+private func errorObject(_ stdout: String) throws -> [String: String] {
+    let value = try JSONDecoder().decode(JSONValue.self, from: Data(stdout.utf8))
+    guard case .object(let root) = value, case .object(let error)? = root["error"] else { return [:] }
+    return error.compactMapValues { if case .string(let text) = $0 { return text } else { return nil } }
 }

@@ -36,7 +36,12 @@ import Testing
         #expect(layout.dialect == CSVDialect(encoding: .utf8, hasBOM: true, delimiter: UInt8(ascii: ","), lineEnding: "\r\n"))
         #expect(layout.header.first == "phone_number")  // no BOM glued to the first header
         #expect(rows.count == 3)
-        #expect(rows[0].built.jobRow?.settings.displayOptions?.content == "line one\nline two")
+        // The multi-line cell is read whole; a line break in a field the API takes is an error (its fields are
+        // single-line).
+        #expect(rows[0].cells[5] == "line one\nline two")
+        #expect(rows[0].built.problems.map(\.code) == [.controlCharacter])
+        #expect(rows[0].built.problems.first?.column == "content")
+        #expect(rows[0].built.problems.first?.details["character"] == "\\n")
         #expect(rows[0].built.jobRow?.settings.displayOptions?.campaign == "spring, 2026")
         // The multi-line cell is one spreadsheet row: the next record is row 3.
         #expect(rows[1].row == 3)

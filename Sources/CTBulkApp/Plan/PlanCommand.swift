@@ -98,12 +98,8 @@ public enum PlanCommand {
     static func loadValidInput(_ input: InputOptions, reportPath: String?, format: OutputFormat, language: Language,
                                console: any Console, inventory: UISInventoryOptions? = nil) async -> Loaded {
         switch JobInput.load(input, language: language, problemLimit: 50, collectRows: true) {
-        case .failure(.usage(let error)):
-            console.err(error.description)
-            return .stop(ExitStatus.usage.rawValue)
-        case .failure(.unreadable(let error)):
-            console.err(error.message(language))
-            return .stop(ExitStatus.noInput.rawValue)
+        case .failure(let failure):
+            return .stop(JSONError.report(failure, format: format, language: language, console: console))
         case .success(var loaded):
             if let inventory, !loaded.result.rows.isEmpty {
                 switch await UISInventory.problems(rows: loaded.result.rows, options: inventory, language: language, console: console) {
@@ -114,6 +110,7 @@ public enum PlanCommand {
                 case .failure(let failure):
                     let (code, message) = UISInventory.message(failure, language: language)
                     console.err(message)
+                    if format == .json { console.out(JSONError.render(code: "inventory.failed", message: message, file: input.path)) }
                     return .stop(code)
                 }
             }
@@ -122,8 +119,7 @@ public enum PlanCommand {
                 return .ready(try check.admit(), loaded)
             } catch {
                 if case .unreadable(let unreadable) = error {
-                    console.err(unreadable.message(language))
-                    return .stop(ExitStatus.noInput.rawValue)
+                    return .stop(JSONError.report(.unreadable(unreadable), format: format, language: language, console: console))
                 }
             }
             if let reportPath {

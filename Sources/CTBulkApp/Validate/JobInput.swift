@@ -30,7 +30,8 @@ struct JobInput {
 enum ValidationRendering {
     static func assumptions(_ result: ValidationResult, language: Language) -> [String] {
         let l = Labels(language)
-        var lines = ["\(l.assumptions):", "  \(l.file): \(result.path)"]
+        // Paths and header cells come from outside: shown with their control characters escaped.
+        var lines = ["\(l.assumptions):", "  \(l.file): \(result.path.escapingControlCharacters)"]
         if let csv = result.csv {
             let d = csv.dialect
             var encoding = d.encoding.displayName + (d.hasBOM ? " + BOM" : "")
@@ -42,7 +43,7 @@ enum ValidationRendering {
             lines.append("  \(l.columns):")
             for (index, name) in csv.header.enumerated() {
                 let target = csv.columns[index].map(\.apiPath) ?? l.unknownColumn
-                lines.append("    \(name.isEmpty ? "∅" : name) → \(target)")
+                lines.append("    \(name.isEmpty ? "∅" : name.escapingControlCharacters) → \(target)")
             }
         } else {
             lines.append("  \(l.format): JSON")

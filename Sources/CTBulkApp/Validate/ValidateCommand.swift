@@ -10,12 +10,8 @@ public enum ValidateCommand {
         switch JobInput.load(options.input, language: language, problemLimit: options.all ? nil : 50,
                              collectRows: options.inventory != nil) {
         case .success(let value): input = value
-        case .failure(.usage(let error)):
-            console.err(error.description)
-            return ExitStatus.usage.rawValue
-        case .failure(.unreadable(let error)):
-            console.err(error.message(language))
-            return ExitStatus.noInput.rawValue
+        case .failure(let failure):
+            return JSONError.report(failure, format: options.format, language: language, console: console)
         }
         var result = input.result
         if let inventory = options.inventory, !result.rows.isEmpty {
@@ -25,6 +21,9 @@ public enum ValidateCommand {
             case .failure(let failure):
                 let (code, message) = UISInventory.message(failure, language: language)
                 console.err(message)
+                if options.format == .json {
+                    console.out(JSONError.render(code: "inventory.failed", message: message, file: options.input.path))
+                }
                 return code
             }
         }
@@ -34,6 +33,9 @@ public enum ValidateCommand {
                 try ValidationReport.write(to: reportPath, reader: input.reader, result: withInventoryByRow(result), language: language)
             } catch {
                 console.err(error.description)
+                if options.format == .json {
+                    console.out(JSONError.render(code: "report.unwritable", message: error.description, file: error.path))
+                }
                 return ExitStatus.failure.rawValue
             }
         }
@@ -73,6 +75,50 @@ enum JSONOutput {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        return escapingC1(String(decoding: data, as: UTF8.self))
+    }
+
+    /// JSONEncoder escapes C0 and DEL-free text as JSON requires, but writes C1 controls (U+0080–U+009F) raw, and some
+    /// terminals act on them. They can only occur inside JSON strings, where `\u0080`…`\u009F` mean the same.
+    static func escapingC1(_ json: String) -> String {
+        guard json.utf8.contains(0xC2), json.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) else {
+            return json
+        }
+        var out = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if (0x80...0x9F).contains(scalar.value) {
+                out.append(contentsOf: ("\\u00" + String(scalar.value, radix: 16, uppercase: true)).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+}
+
+/// `--format json` prints JSON on standard output whatever happens: a failure before any result (usage, an
+/// unreadable file, a failed cross-check) is `{"error": {"code", "message", "file"}}`, with the usual exit code.
+/// The human message still goes to standard error.
+enum JSONError {
+    static func render(code: String, message: String, file: String?) -> String {
+        var error: [String: JSONValue] = ["code": .string(code), "message": .string(message)]
+        if let file { error["file"] = .string(file) }
+        return JSONOutput.render(.object(["error": .object(error)]))
+    }
+
+    /// Prints a ``JobInput/Failure`` (to standard error, and as JSON on standard output when `format` is JSON) and
+    /// returns its exit code: 64 for usage, 66 for an unreadable file.
+    static func report(_ failure: JobInput.Failure, format: OutputFormat, language: Language, console: any Console) -> Int32 {
+        switch failure {
+        case .usage(let error):
+            console.err(error.description)
+            if format == .json { console.out(render(code: "usage", message: error.description, file: nil)) }
+            return ExitStatus.usage.rawValue
+        case .unreadable(let error):
+            let message = error.message(language)
+            console.err(message)
+            if format == .json { console.out(render(code: error.code, message: message, file: error.path)) }
+            return ExitStatus.noInput.rawValue
+        }
     }
 }

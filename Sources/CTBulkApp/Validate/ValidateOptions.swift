@@ -7,9 +7,11 @@ public struct InputOptions: Sendable {
     public var encoding: String?
     /// `--delimiter` as typed (`,` `;` `tab`).
     public var delimiter: String?
+    /// `--max-cell-bytes`: the largest cell accepted (default ``JobReadOptions/defaultMaxCellBytes``).
+    public var maxCellBytes: Int?
 
-    public init(path: String, encoding: String? = nil, delimiter: String? = nil) {
-        self.path = path; self.encoding = encoding; self.delimiter = delimiter
+    public init(path: String, encoding: String? = nil, delimiter: String? = nil, maxCellBytes: Int? = nil) {
+        self.path = path; self.encoding = encoding; self.delimiter = delimiter; self.maxCellBytes = maxCellBytes
     }
 
     /// The overrides, or a usage message in the chosen language.
@@ -31,6 +33,8 @@ public struct InputOptions: Sendable {
             }
             options.delimiter = value
         }
+        // The command line refuses a limit below 1; a caller in code gets the smallest sensible one.
+        if let limit = maxCellBytes { options.maxCellBytes = max(1, limit) }
         return .success(options)
     }
 }

@@ -35,16 +35,24 @@ public struct Problem: Hashable, Sendable, Codable {
         self.details = details
     }
 
-    /// The message in the given language.
-    public func message(_ language: Language) -> String { code.message(language, problem: self) }
+    /// The message in the given language. Values it quotes (from the file or an API) have their control characters
+    /// escaped (``ControlCharacters/escaped(_:)``).
+    public func message(_ language: Language) -> String { ControlCharacters.escaped(code.message(language, problem: self)) }
 
-    /// `row 7, column "Номер" ("7,9E+10"): error phone.scientific: ...`
+    /// `row 7, column "Номер" ("7,9E+10"): error phone.scientific: ...`. The column and the value are shown with
+    /// their control characters escaped, so a job file cannot drive the terminal.
     public func rendered(_ language: Language) -> String {
         var location: [String] = []
         if let row { location.append(language == .ru ? "строка \(row)" : "row \(row)") }
-        if let column { location.append(language == .ru ? "столбец «\(column)»" : "column \"\(column)\"") }
+        if let column {
+            let shown = ControlCharacters.escaped(column)
+            location.append(language == .ru ? "столбец «\(shown)»" : "column \"\(shown)\"")
+        }
         var head = location.joined(separator: ", ")
-        if let value { head += head.isEmpty ? "" : " "; head += "(\(value.isEmpty ? "∅" : "\"\(value)\""))" }
+        if let value {
+            head += head.isEmpty ? "" : " "
+            head += "(\(value.isEmpty ? "∅" : "\"\(ControlCharacters.escaped(value))\""))"
+        }
         let sev = language == .ru ? severity.russian : severity.rawValue
         return "\(head.isEmpty ? "" : head + ": ")\(sev) \(code.rawValue): \(message(language))"
     }

@@ -15,6 +15,8 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     case rowEmpty = "row.empty"
     // Cells
     case excelError = "cell.excel_error"
+    case cellTooLarge = "cell.too_large"
+    case controlCharacter = "cell.control_character"
     case phoneMissing = "phone.missing"
     case phoneScientific = "phone.scientific"
     case phoneLetters = "phone.letters"
@@ -98,6 +100,12 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
         case .excelError:
             return ru ? "В ячейке ошибка Excel. Исправьте формулу в таблице или введите значение вручную."
                 : "The cell holds an Excel error value. Fix the formula in the spreadsheet or type the value."
+        case .cellTooLarge:
+            return ru ? "Ячейка в файле \(d["file"] ?? "") занимает \(d["bytes"] ?? "?") байт, больше предела в \(d["limit"] ?? "?") байт; её содержимое не прочитано. Сократите текст в ячейке или поднимите предел (--max-cell-bytes)."
+                : "The cell in \(d["file"] ?? "") is \(d["bytes"] ?? "?") bytes, over the limit of \(d["limit"] ?? "?") bytes; its content was not read. Shorten the cell or raise the limit with --max-cell-bytes."
+        case .controlCharacter:
+            return ru ? "В ячейке управляющий символ \(d["character"] ?? "") (позиция \(d["position"] ?? "?")). Управляющие символы (escape-последовательности терминала, NUL, DEL, переводы строки в однострочном поле) в API не отправляются: удалите его."
+                : "The cell holds the control character \(d["character"] ?? "") (position \(d["position"] ?? "?")). Control characters (terminal escapes, NUL, DEL, line breaks in a single-line field) are never sent to the API: remove it."
         case .phoneMissing:
             return ru ? "Номер не указан. Каждая строка должна содержать статический номер."
                 : "No number. Every row needs the static number."

@@ -48,7 +48,12 @@ enum DelimiterSniffer {
                 do { try parser.parse(buffer); return true } catch { return false }
             }
             guard ok else { continue }
-            let records = parser.drain().prefix(50).filter { !$0.cells.allSatisfy(\.isEmpty) }
+            var records = parser.drain().prefix(50).filter { !$0.isBlank }
+            if records.isEmpty {
+                // The first line is longer than the sample: judge by the part of it the sample holds.
+                try? parser.finish()
+                records = parser.drain().prefix(50).filter { !$0.isBlank }
+            }
             guard !records.isEmpty else { continue }
             // Excel writes the same number of cells on every line; hand-made files at least agree on the last
             // non-empty cell. Take whichever measure is more consistent.

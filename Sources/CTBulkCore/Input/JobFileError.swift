@@ -14,8 +14,21 @@ public struct JobFileError: Error, Sendable, Equatable, CustomStringConvertible 
 
     public var description: String { message(.en) }
 
+    /// A stable code for machines (`--format json`): `file.not_found`, `file.directory`, `file.unreadable`,
+    /// `file.unsupported_format`.
+    public var code: String {
+        switch reason {
+        case .notFound: return "file.not_found"
+        case .isDirectory: return "file.directory"
+        case .unreadable: return "file.unreadable"
+        case .unsupportedFormat: return "file.unsupported_format"
+        }
+    }
+
+    /// The message in the given language; the path is shown with its control characters escaped.
     public func message(_ language: Language) -> String {
         let ru = language == .ru
+        let path = ControlCharacters.escaped(self.path)
         switch reason {
         case .notFound: return ru ? "\(path): файл не найден." : "\(path): no such file."
         case .isDirectory: return ru ? "\(path): это папка, а не файл." : "\(path): is a directory, not a file."

@@ -15,14 +15,21 @@ public enum JobFileKind: String, Sendable, Codable {
     }
 }
 
-/// Overrides for what ctbulk would otherwise detect.
+/// Overrides for what ctbulk would otherwise detect, and limits.
 public struct JobReadOptions: Sendable {
     public var encoding: TextEncoding?
     public var delimiter: UInt8?
     public var kind: JobFileKind?
+    /// The largest cell accepted, in bytes (`--max-cell-bytes`). A larger cell is a ``ProblemCode/cellTooLarge``
+    /// error, and a CSV reader never holds its bytes.
+    public var maxCellBytes: Int
 
-    public init(encoding: TextEncoding? = nil, delimiter: UInt8? = nil, kind: JobFileKind? = nil) {
-        self.encoding = encoding; self.delimiter = delimiter; self.kind = kind
+    /// The default ``maxCellBytes``: 64 KiB, far above any field the API takes.
+    public static let defaultMaxCellBytes = CSVParser.defaultMaxCellBytes
+
+    public init(encoding: TextEncoding? = nil, delimiter: UInt8? = nil, kind: JobFileKind? = nil,
+                maxCellBytes: Int = JobReadOptions.defaultMaxCellBytes) {
+        self.encoding = encoding; self.delimiter = delimiter; self.kind = kind; self.maxCellBytes = maxCellBytes
     }
 }
 
@@ -109,11 +116,19 @@ public final class JobFileReader {
         switch kind {
         case .json:
             for element in json?.rows ?? [] {
-                var built = element.cells.isEmpty && !element.problems.isEmpty
+                var fieldCells = element.cells
+                var tooLarge: [Problem] = []
+                for index in fieldCells.indices where fieldCells[index].raw.utf8.count > options.maxCellBytes {
+                    tooLarge.append(Self.cellTooLarge(path: path, row: element.row, column: fieldCells[index].name,
+                                                      bytes: fieldCells[index].raw.utf8.count, limit: options.maxCellBytes))
+                    fieldCells[index].raw = ""
+                }
+                var built = fieldCells.isEmpty && !element.problems.isEmpty
                     ? BuiltRow(row: element.row, jobRow: nil, problems: [])
-                    : RowBuilder.build(row: element.row, cells: element.cells)
+                    : RowBuilder.build(row: element.row, cells: fieldCells)
+                if !tooLarge.isEmpty { Self.replaceShadowed(&built, by: tooLarge) }
                 built.problems.insert(contentsOf: element.problems, at: 0)
-                let cells = JobColumn.all.map { column in element.cells.first { $0.column == column }?.raw ?? "" }
+                let cells = JobColumn.all.map { column in fieldCells.first { $0.column == column }?.raw ?? "" }
                 try body(SourceRow(row: element.row, cells: cells, built: built, isBlank: false))
             }
         case .csv:
@@ -127,7 +142,7 @@ public final class JobFileReader {
         guard let layout = csv else { return }
         let source = try ByteSource(path: path)
         defer { source.close() }
-        let parser = CSVParser(delimiter: layout.dialect.delimiter)
+        let parser = CSVParser(delimiter: layout.dialect.delimiter, maxCellBytes: options.maxCellBytes)
         var transcoder: UTF16ToUTF8Transcoder? = layout.dialect.encoding == .utf16LE ? .init(littleEndian: true)
             : layout.dialect.encoding == .utf16BE ? .init(littleEndian: false) : nil
         var skip = layout.dialect.hasBOM ? layout.dialect.encoding.bom.count : 0
@@ -136,12 +151,17 @@ public final class JobFileReader {
         var rowOffset = 0
         var utf8Buffer: [UInt8] = []
         let width = layout.header.count
+        // Columns no field reads: their cells are still checked for control characters (line breaks allowed).
+        let ignoredColumns = layout.columns.indices.filter { layout.columns[$0] == nil && $0 < width }
+        func columnName(_ index: Int) -> String {
+            index < width && !layout.header[index].isEmpty ? layout.header[index] : "#\(index + 1)"
+        }
 
         func deliver(_ records: [CSVRecord]) throws {
             for record in records {
                 if !headerSeen {
                     if layout.dialect.hasSepLine && rowOffset == 0 && record.row == 1 { rowOffset = 1; continue }
-                    if record.cells.allSatisfy(\.isEmpty) { continue }  // blank lines above the header
+                    if record.isBlank { continue }  // blank lines above the header
                     headerSeen = true
                     continue
                 }
@@ -160,7 +180,7 @@ public final class JobFileReader {
                         }
                     }
                 }
-                let blank = cells.allSatisfy { CellText.trim($0).isEmpty }
+                let blank = record.oversized.isEmpty && cells.allSatisfy { CellText.trim($0).isEmpty }
                 if blank {
                     pendingBlank.append(SourceRow(row: row, cells: cells, built: BuiltRow(row: row, jobRow: nil, problems: []),
                                                   isBlank: true))
@@ -176,6 +196,24 @@ public final class JobFileReader {
                                                 raw: index < cells.count ? cells[index] : ""))
                 }
                 var built = RowBuilder.build(row: row, cells: fieldCells)
+                if !record.oversized.isEmpty {
+                    let tooLarge = record.oversized.sorted { $0.key < $1.key }.map { index, bytes in
+                        Self.cellTooLarge(path: path, row: row, column: columnName(index), bytes: bytes, limit: options.maxCellBytes)
+                    }
+                    Self.replaceShadowed(&built, by: tooLarge)
+                }
+                for index in ignoredColumns where index < cells.count && record.oversized[index] == nil {
+                    if let found = ControlCharacters.first(in: cells[index], allowingLayout: true) {
+                        built.problems.append(Self.controlCharacter(row: row, column: columnName(index), value: cells[index], found: found))
+                    }
+                }
+                if cells.count > width {
+                    for index in width..<cells.count where record.oversized[index] == nil {
+                        if let found = ControlCharacters.first(in: cells[index], allowingLayout: true) {
+                            built.problems.append(Self.controlCharacter(row: row, column: columnName(index), value: cells[index], found: found))
+                        }
+                    }
+                }
                 if encodingProblem {
                     built.problems.insert(Problem(.fileEncoding, row: row, details: ["encoding": layout.dialect.encoding.displayName]),
                                           at: 0)
@@ -219,6 +257,65 @@ public final class JobFileReader {
 
     static let sampleSize = 64 * 1024
 
+    /// Reads on past the sniffing sample until the header record ends (or the file does): a header line may be
+    /// longer than the sample. `parser` has been fed the sample already; `transcoder` (UTF-16) carries on from it.
+    private static func readHeaderPastSample(path: String, sampleCount: Int, parser: CSVParser,
+                                             transcoder: UTF16ToUTF8Transcoder?, lineEnding: String?,
+                                             lastSampleByte: UInt8?) throws(JobFileError) -> (CSVRecord?, String?) {
+        let source = try ByteSource(path: path)
+        defer { source.close() }
+        var transcoder = transcoder
+        var toSkip = sampleCount
+        var lineEnding = lineEnding
+        var previous = lastSampleByte
+        var utf8: [UInt8] = []
+        func feed(_ bytes: UnsafeRawBufferPointer) -> CSVRecord? {
+            if lineEnding == nil, let newline = bytes.firstIndex(of: 0x0A) {
+                let before = newline > 0 ? bytes[newline - 1] : previous
+                lineEnding = before == 0x0D ? "\r\n" : "\n"
+            }
+            previous = bytes.last ?? previous
+            _ = try? parser.parse(bytes)
+            return parser.drain().first { !$0.isBlank }
+        }
+        while let chunk = try source.next() {
+            var bytes = chunk[...]
+            if toSkip > 0 { let n = min(toSkip, bytes.count); bytes = bytes.dropFirst(n); toSkip -= n }
+            if bytes.isEmpty { continue }
+            let found: CSVRecord?
+            if transcoder != nil {
+                utf8.removeAll(keepingCapacity: true)
+                transcoder!.transcode(bytes, into: &utf8)
+                found = utf8.withUnsafeBytes { feed($0) }
+            } else {
+                found = bytes.withUnsafeBytes { feed($0) }
+            }
+            if let found { return (found, lineEnding) }
+        }
+        try? parser.finish()
+        return (parser.drain().first { !$0.isBlank }, lineEnding)
+    }
+
+    /// Puts the cell-size errors of a row in front of its problems, dropping the problems they make meaningless: those
+    /// of the oversized cells' columns (read as empty: "no number", "source required") and "nothing to set".
+    static func replaceShadowed(_ built: inout BuiltRow, by tooLarge: [Problem]) {
+        let columns = Set(tooLarge.compactMap(\.column))
+        built.problems.removeAll { problem in
+            problem.code == .nothingToSet || problem.column.map(columns.contains) == true
+        }
+        built.problems.insert(contentsOf: tooLarge, at: 0)
+    }
+
+    static func cellTooLarge(path: String, row: Int?, column: String, bytes: Int, limit: Int) -> Problem {
+        Problem(.cellTooLarge, row: row, column: column,
+                details: ["file": path, "bytes": String(bytes), "limit": String(limit)])
+    }
+
+    static func controlCharacter(row: Int?, column: String, value: String, found: ControlCharacters.Found) -> Problem {
+        Problem(.controlCharacter, row: row, column: column, value: value,
+                details: ["character": found.escaped, "position": String(found.position)])
+    }
+
     private static func sniffCSV(path: String, options: JobReadOptions) throws(JobFileError) -> (CSVLayout?, [Problem]) {
         let raw = try ByteSource.prefix(path: path, count: sampleSize)
         let detected = DetectedEncoding.detect(raw)
@@ -229,10 +326,11 @@ public final class JobFileReader {
             bomLength = raw.starts(with: forced.bom) && !forced.bom.isEmpty ? forced.bom.count : 0
         }
         var sample = Array(raw.dropFirst(bomLength))
+        var transcoder: UTF16ToUTF8Transcoder?
         if encoding == .utf16LE || encoding == .utf16BE {
-            var transcoder = UTF16ToUTF8Transcoder(littleEndian: encoding == .utf16LE)
+            transcoder = UTF16ToUTF8Transcoder(littleEndian: encoding == .utf16LE)
             var out: [UInt8] = []
-            transcoder.transcode(sample, into: &out)
+            transcoder!.transcode(sample, into: &out)
             sample = out
         }
         // Excel's `sep=;` first line names the delimiter.
@@ -245,23 +343,41 @@ public final class JobFileReader {
         if sepDelimiter != nil, let newline = sample.firstIndex(of: 0x0A) { body = Array(sample[(newline + 1)...]) }
         let sniffed = DelimiterSniffer.sniff(body, preferTab: encoding == .utf16LE || encoding == .utf16BE)
         let delimiter = options.delimiter ?? sepDelimiter ?? sniffed.delimiter
-        let lineEnding = body.firstIndex(of: 0x0A).map { $0 > 0 && body[$0 - 1] == 0x0D ? "\r\n" : "\n" } ?? "\r\n"
-        let dialect = CSVDialect(encoding: encoding, hasBOM: bomLength > 0, delimiter: delimiter,
-                                 hasSepLine: sepDelimiter != nil, lineEnding: lineEnding)
 
-        // The header: the first record after an optional sep line.
-        let parser = CSVParser(delimiter: delimiter)
+        // The header: the first record after an optional sep line. It may be longer than the sample: then read on
+        // (cell by cell, within the cell-size limit) until it ends.
+        let parser = CSVParser(delimiter: delimiter, maxCellBytes: options.maxCellBytes)
         _ = body.withUnsafeBytes { try? parser.parse($0) }
-        if raw.count < sampleSize { try? parser.finish() }
-        let records = parser.drain()
-        guard let headerRecord = records.first(where: { !$0.cells.allSatisfy(\.isEmpty) }) else {
+        var headerRecord = parser.drain().first { !$0.isBlank }
+        var lineEnding = body.firstIndex(of: 0x0A).map { $0 > 0 && body[$0 - 1] == 0x0D ? "\r\n" : "\n" }
+        if headerRecord == nil && raw.count >= sampleSize {
+            (headerRecord, lineEnding) = try readHeaderPastSample(path: path, sampleCount: raw.count, parser: parser,
+                                                                  transcoder: transcoder, lineEnding: lineEnding,
+                                                                  lastSampleByte: body.last)
+        } else if headerRecord == nil {
+            try? parser.finish()
+            headerRecord = parser.drain().first { !$0.isBlank }
+        }
+        guard let headerRecord else {
             return (nil, [Problem(.fileEmpty, row: nil)])
         }
+        let dialect = CSVDialect(encoding: encoding, hasBOM: bomLength > 0, delimiter: delimiter,
+                                 hasSepLine: sepDelimiter != nil, lineEnding: lineEnding ?? "\r\n")
         var header = headerRecord.cells.map { bytes -> String in
             encoding == .windows1251 ? Windows1251.decode(bytes) : String(decoding: bytes, as: UTF8.self)
         }
-        while let last = header.last, CellText.trim(last).isEmpty { header.removeLast() }
         var problems: [Problem] = []
+        for (index, bytes) in headerRecord.oversized.sorted(by: { $0.key < $1.key }) {
+            problems.append(cellTooLarge(path: path, row: headerRecord.row, column: "#\(index + 1)", bytes: bytes,
+                                         limit: options.maxCellBytes))
+        }
+        for (index, cell) in header.enumerated() {
+            // A header cell may span lines (Excel's Alt+Enter); any other control character is an error.
+            if let found = ControlCharacters.first(in: cell, allowingLayout: true) {
+                problems.append(controlCharacter(row: headerRecord.row, column: "#\(index + 1)", value: cell, found: found))
+            }
+        }
+        while let last = header.last, CellText.trim(last).isEmpty { header.removeLast() }
         var columns: [JobColumn?] = []
         var seen: [JobColumn: String] = [:]
         for cell in header {

@@ -66,9 +66,37 @@ public enum CellText {
         return String(body)
     }
 
-    /// Removes the apostrophe that neutralises a formula-like cell (`'=x` → `=x`), so our own reports re-upload as is.
+    // MARK: Formula neutralisation (one rule for writing and reading)
+
+    /// The first characters that make a spreadsheet run a cell as a formula (or, for TAB and CR, hide a formula
+    /// behind them): `=`, `+`, `-`, `@`, TAB, CR. The single rule behind ``neutralised(_:)`` (what ctbulk writes)
+    /// and ``removingNeutralisation(_:)`` (what it reads back), so the two cannot drift apart.
+    public static func isFormulaLead(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "=", "+", "-", "@", "\t", "\r": return true
+        default: return false
+        }
+    }
+
+    /// Whether ctbulk's writers neutralise `text`: it starts with a ``isFormulaLead(_:)`` character.
+    public static func needsNeutralisation<S: StringProtocol>(_ text: S) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return isFormulaLead(first)
+    }
+
+    /// The cell as ctbulk writes it into a CSV: an apostrophe before a formula-like cell, so a spreadsheet shows it
+    /// as text instead of running it.
+    public static func neutralised(_ cell: String) -> String {
+        needsNeutralisation(cell) ? "'" + cell : cell
+    }
+
+    /// Removes the apostrophe ctbulk adds (``neutralised(_:)``), so its own reports re-upload as they are: exactly
+    /// when the rest of the cell is something the writer neutralises (`'=x` → `=x`, `'\t=1+1` → `\t=1+1`).
+    /// Apply it to the cell as read, before trimming: the writer neutralised the cell untrimmed.
     public static func removingNeutralisation(_ text: String) -> String {
-        guard text.hasPrefix("'"), let second = text.dropFirst().first, "=+-@".contains(second) else { return text }
-        return String(text.dropFirst())
+        guard text.utf8.first == UInt8(ascii: "'") else { return text }
+        let rest = text.unicodeScalars.dropFirst()
+        guard let second = rest.first, isFormulaLead(second) else { return text }
+        return String(rest)
     }
 }

@@ -32,14 +32,9 @@ public final class CSVWriter {
     }
 
     /// Cells that start with `=`, `+`, `-`, `@` (or a tab or carriage return) get a leading apostrophe, so Excel shows
-    /// them as text instead of running them. ctbulk's readers remove that apostrophe again.
-    public static func neutralise(_ cell: String) -> String {
-        guard let first = cell.unicodeScalars.first else { return cell }
-        switch first {
-        case "=", "+", "-", "@", "\t", "\r": return "'" + cell
-        default: return cell
-        }
-    }
+    /// them as text instead of running them. ctbulk's readers remove that apostrophe again: both sides follow
+    /// ``CellText/isFormulaLead(_:)``.
+    public static func neutralise(_ cell: String) -> String { CellText.neutralised(cell) }
 
     /// Writes one record.
     public func write(_ cells: [String]) throws(ReportError) {

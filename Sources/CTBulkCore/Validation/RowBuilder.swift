@@ -40,7 +40,7 @@ public enum RowBuilder {
         }
 
         func parsePhone(_ cell: FieldCell) -> PhoneNumber? {
-            switch PhoneNumber.normalize(cell.raw) {
+            switch PhoneNumber.normalize(CellText.removingNeutralisation(cell.raw)) {
             case .number(let number, let note):
                 if let note { problem(note, cell, details: ["normalized": number.digits]) }
                 return number
@@ -52,8 +52,18 @@ public enum RowBuilder {
 
         for cell in cells {
             names[cell.column] = cell.name
-            let text = CellText.removingNeutralisation(CellText.trim(cell.raw))
+            // The apostrophe ctbulk's writers add went before the untrimmed cell: remove it first, then trim.
+            let text = CellText.trim(CellText.removingNeutralisation(cell.raw))
             if text.isEmpty { continue }
+            // Every field the API takes is single-line: any control character left after trimming (a line break or
+            // tab inside the value, ESC, NUL, DEL, C1) is an error, and the cell is not parsed further.
+            if let found = ControlCharacters.first(in: text) {
+                problems.append(Problem(.controlCharacter, row: row, column: cell.name, value: cell.raw,
+                                        details: ["character": found.escaped,
+                                                  "position": String(CellText.positionInRaw(found.position, raw: cell.raw))]))
+                if cell.column == .phoneNumber { phoneCell = cell }
+                continue
+            }
             if cell.column != .phoneNumber, CellText.isExcelError(text) {
                 problem(.excelError, cell)
                 continue
@@ -155,6 +165,14 @@ public enum RowBuilder {
 }
 
 extension CellText {
+    /// A 1-based position in the value as RowBuilder reads it (apostrophe removed, trimmed) as a position in the
+    /// cell as written.
+    static func positionInRaw(_ position: Int, raw: String) -> Int {
+        let unneutralised = removingNeutralisation(raw)
+        let apostrophe = unneutralised.utf8.count == raw.utf8.count ? 0 : 1
+        return position + apostrophe + unneutralised.unicodeScalars.prefix(while: isPadding).count
+    }
+
     /// true/false, 1/0, yes/no, да/нет, ИСТИНА/ЛОЖЬ (Excel's Russian booleans), y/n, on/off, вкл/выкл.
     public static func parseBool(_ text: String) -> Bool? {
         switch text.lowercased() {
