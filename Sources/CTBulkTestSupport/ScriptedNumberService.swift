@@ -34,6 +34,8 @@ public final class ScriptedNumberService: NumberService, Sendable {
     private struct State {
         var numbers: [PhoneNumber: NumberSettings?]
         var calls: [Call] = []
+        /// Writes that took effect, by number.
+        var applied: [PhoneNumber: Int] = [:]
     }
 
     public let account: AccountIdentity
@@ -64,6 +66,9 @@ public final class ScriptedNumberService: NumberService, Sendable {
 
     /// How many writes (create, update, free) were made for `number`, failed ones included.
     public func writes(of number: PhoneNumber) -> Int { calls.filter { $0.writtenNumber == number }.count }
+
+    /// How many writes took effect for `number` (as the API's own counters would show).
+    public func appliedWrites(of number: PhoneNumber) -> Int { state.withLock { $0.applied[number] ?? 0 } }
 
     /// Changes the account under a run (a hand edit in the cabinet).
     public func set(_ number: PhoneNumber, _ settings: NumberSettings?) { state.withLock { $0.numbers[number] = settings } }
@@ -110,6 +115,7 @@ public final class ScriptedNumberService: NumberService, Sendable {
                 guard let entry = state.numbers[number] else { throw Self.invalid("number_not_found") }
                 guard entry == nil else { throw Self.invalid("number_in_use") }
                 state.numbers[number] = settings
+                state.applied[number, default: 0] += 1
             }
         }
     }
@@ -119,6 +125,7 @@ public final class ScriptedNumberService: NumberService, Sendable {
             try state.withLock { (state: inout State) throws(NumberServiceError) in
                 guard let entry = state.numbers[number], let current = entry else { throw Self.invalid("number_not_in_pool") }
                 state.numbers[number] = current.merging(settings)
+                state.applied[number, default: 0] += 1
             }
         }
     }

@@ -4,79 +4,76 @@ import CTBulkSandbox
 import CTBulkTestSupport
 import CalltouchAPI
 import Foundation
+import Synchronization
 import Testing
 
 /// The Applier against an API that fails: injected faults, a spent points budget, refused credentials, rows the API
 /// rejects.
 @Suite struct ApplyFailureTests {
-    @Test func convergesUnderInjectedFaultsWithoutApplyingAnyWriteTwice() async throws {
-        let faults = try FaultSpec(parsing: "5xx=0.1,hang=0.05,drop=0.02,malformed=0.01")
-        // Hung requests are held far longer than the client waits for an answer.
-        let configuration = sandboxConfiguration(numbers: 100, seed: 7, faults: faults, hang: .seconds(60))
-        try await Sandbox.withSandbox(configuration) { sandbox in
-            let initial = sandbox.numbers()
-            let rows = jobRows(initial, count: 100, tag: "faults")
-            let changed = changedNumbers(initial, rows)
-            let limiter = SlidingWindowRateLimiter(limit: 400)
-            try await withClient(sandbox, readTimeout: .seconds(1), readBatchSize: 25, gate: limiter) { client in
-                let plan = try await makePlan(client, rows, tag: "faults")
-                let journal = try Journal(path: ScratchDirectory().path("journal.sqlite"))
-                let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
-                let settings = ApplySettings(concurrency: 8,
-                                             backoff: Backoff(base: .milliseconds(20), cap: .milliseconds(200), maxAttempts: 6))
-                let report = try await Applier(service: client, journal: journal, settings: settings).run(runID)
-
-                #expect(report.stopReason == nil, "\(report.stopDetail ?? "")")
-                #expect(report.counts == ["applied": changed.count, "no-op": rows.count - changed.count])
-                #expect(sandbox.numbers() == expectedAccount(initial, after: rows))
-
-                let stats = sandbox.stats()
-                #expect(stats.faults.hang > 0 && stats.faults.serverError > 0, "faults were injected: \(stats.faults)")
-                #expect(stats.writes.values.allSatisfy { $0.create <= 1 }, "no free number got the create twice")
-                #expect(stats.writes.values.allSatisfy { $0.total == 1 },
-                        "a write that took effect before its answer was lost is never sent again")
-                #expect(Set(stats.writes.keys) == Set(changed.map(\.digits)))
-                #expect(stats.rejected.invalid == 0, "no write was refused (e.g. a create on a number already used)")
-                let retried = try journal.rows(of: runID).filter { $0.attempts > 1 }
-                #expect(!retried.isEmpty, "some rows needed more than one attempt")
-                #expect(try journal.rows(of: runID).allSatisfy { $0.attempts <= settings.backoff.maxAttempts })
+    /// Faults as the sandbox injects them, per call, from a seeded generator: a server error (no effect), a hang
+    /// (the write took effect, its answer is lost), a dropped connection (no effect), a malformed answer to a read.
+    static func faults(seed: UInt64, serverError: Double, hang: Double, drop: Double) -> @Sendable (ScriptedNumberService.Call, Int) -> ScriptedNumberService.Fault? {
+        let generator = Mutex(SplitMix64(seed: seed))
+        return { call, _ in
+            let roll = generator.withLock { Double($0.next() % 10_000) / 10_000 }
+            if roll < serverError { return .fail(.scripted(.server, status: 503)) }
+            if roll < serverError + drop { return .fail(.scripted(.transport)) }
+            if roll < serverError + drop + hang {
+                return call.writtenNumber == nil ? .fail(.scripted(.transport)) : .applyThenFail(.scripted(.transport))
             }
+            return nil
         }
+    }
+
+    @Test func convergesUnderInjectedFaultsWithoutApplyingAnyWriteTwice() async throws {
+        let numbers = EngineRulesTests.account(100)
+        let rows = EngineRulesTests.rows(numbers)
+        let clock = VirtualClock()
+        let service = ScriptedNumberService(numbers: numbers, readBatchSize: 25,
+                                            script: Self.faults(seed: 7, serverError: 0.1, hang: 0.05, drop: 0.02))
+        let plan = try await Planner(service: service, backoff: fastBackoff, clock: .virtual(clock))
+            .plan(rows: rows, inputPath: "/jobs/faults.json", inputSHA256: "sha-faults", csv: nil, rate: 100)
+        let journal = try Journal(path: ScratchDirectory().path("journal.sqlite"), clock: .virtual(clock))
+        let runID = try journal.startRun(plan: plan, account: service.account.label, options: "{}")
+        let settings = ApplySettings(concurrency: 8, backoff: Backoff(base: .milliseconds(20), cap: .milliseconds(200), maxAttempts: 6))
+        let report = try await Applier(service: service, journal: journal, settings: settings, clock: .virtual(clock)).run(runID)
+
+        #expect(report.stopReason == nil, "\(report.stopDetail ?? "")")
+        #expect(report.counts == ["applied": 100])
+        #expect(rows.allSatisfy { RowDecision(desired: $0.settings, live: service.live($0.phoneNumber)).isSatisfied })
+        #expect(rows.allSatisfy { service.appliedWrites(of: $0.phoneNumber) == 1 },
+                "a write that took effect before its answer was lost is never sent again")
+        let retried = try journal.rows(of: runID).filter { $0.attempts > 1 }
+        #expect(!retried.isEmpty, "some rows needed more than one attempt")
+        #expect(try journal.rows(of: runID).allSatisfy { $0.attempts <= settings.backoff.maxAttempts })
     }
 
     @Test func manyShortResumedSlicesUnderFaultsConvergeWithEveryNumberWrittenOnce() async throws {
         // Every invocation may send only a few requests, so runs often stop between a lost answer and the re-read
         // that settles it: the next invocation must settle those rows from live state, never by resending blindly.
-        let faults = try FaultSpec(parsing: "5xx=0.1,hang=0.05,drop=0.05,malformed=0.02")
-        let configuration = sandboxConfiguration(numbers: 50, seed: 11, faults: faults, hang: .seconds(60))
-        try await Sandbox.withSandbox(configuration) { sandbox in
-            let initial = sandbox.numbers()
-            let rows = jobRows(initial, count: 50, tag: "slices")
-            let changed = changedNumbers(initial, rows)
-            try await withClient(sandbox, readTimeout: .seconds(1), readBatchSize: 10) { client in
-                let plan = try await makePlan(client, rows, tag: "slices")
-                let journal = try Journal(path: ScratchDirectory().path("journal.sqlite"))
-                let runID = try journal.startRun(plan: plan, account: accountLabel(sandbox), options: "{}")
-                let slice = ApplySettings(concurrency: 3, backoff: fastBackoff, maxRequests: 4)
-                var invocations = 0
-                var sawInDoubt = false
-                var report: ApplyReport
-                repeat {
-                    report = try await Applier(service: client, journal: journal, settings: slice).run(runID)
-                    invocations += 1
-                    sawInDoubt = sawInDoubt || (report.counts["in-doubt"] ?? 0) > 0
-                    #expect(report.requests <= 4)
-                } while report.stopReason == .maxRequests && invocations < 200
-                #expect(report.stopReason == nil, "\(report.counts) after \(invocations) invocations")
-                #expect(report.counts == ["applied": changed.count, "no-op": rows.count - changed.count])
-                #expect(sawInDoubt, "some invocation stopped with a request in doubt")
-                #expect(sandbox.numbers() == expectedAccount(initial, after: rows))
-                let stats = sandbox.stats()
-                #expect(stats.faults.hang + stats.faults.drop > 0)
-                #expect(stats.writes.values.allSatisfy { $0.total == 1 }, "\(stats.writes.filter { $0.value.total != 1 })")
-                #expect(stats.rejected.invalid == 0)
-            }
-        }
+        let numbers = EngineRulesTests.account(50)
+        let rows = EngineRulesTests.rows(numbers)
+        let clock = VirtualClock()
+        let service = ScriptedNumberService(numbers: numbers, readBatchSize: 10,
+                                            script: Self.faults(seed: 11, serverError: 0.1, hang: 0.1, drop: 0.05))
+        let plan = try await Planner(service: service, backoff: fastBackoff, clock: .virtual(clock))
+            .plan(rows: rows, inputPath: "/jobs/slices.json", inputSHA256: "sha-slices", csv: nil, rate: 100)
+        let journal = try Journal(path: ScratchDirectory().path("journal.sqlite"), clock: .virtual(clock))
+        let runID = try journal.startRun(plan: plan, account: service.account.label, options: "{}")
+        let slice = ApplySettings(concurrency: 3, backoff: fastBackoff, maxRequests: 4)
+        var invocations = 0
+        var sawInDoubt = false
+        var report: ApplyReport
+        repeat {
+            report = try await Applier(service: service, journal: journal, settings: slice, clock: .virtual(clock)).run(runID)
+            invocations += 1
+            sawInDoubt = sawInDoubt || (report.counts["in-doubt"] ?? 0) > 0
+            #expect(report.requests <= 4)
+        } while report.stopReason == .maxRequests && invocations < 400
+        #expect(report.stopReason == nil, "\(report.counts) after \(invocations) invocations")
+        #expect(report.counts == ["applied": 50])
+        #expect(sawInDoubt, "some invocation stopped with a request in doubt")
+        #expect(rows.allSatisfy { service.appliedWrites(of: $0.phoneNumber) == 1 })
     }
 
     @Test func aSpentPointsBudgetStopsResumablyAndTheSameRunCompletesAfterTheReset() async throws {

@@ -28,7 +28,7 @@ func sandboxConfiguration(numbers: Int = 60, seed: UInt64 = 7, rateLimit: Int? =
 
 /// Runs `body` with a client pointed at the sandbox over loopback HTTP.
 func withClient<T>(_ sandbox: RunningSandbox, token: String = SandboxConfiguration.defaultAccessToken,
-                   readTimeout: Duration = .seconds(10), readBatchSize: Int = 50,
+                   readTimeout: Duration = .seconds(120), readBatchSize: Int = 50,
                    gate: any RequestGate = UnlimitedGate(),
                    _ body: (CalltouchClient) async throws -> T) async throws -> T {
     let configuration = try CalltouchConfiguration(

@@ -86,7 +86,7 @@ public enum ApplyCommand {
         if question.stage == .afterCanary {
             lines.append(ru ? "Канареечный прогон записал \(question.canary.count) номеров:" : "The canary wrote \(question.canary.count) numbers:")
             for row in question.canary {
-                let fields = row.settings.setFields.map { "\($0.rawValue)=\(TerminalText.escaped(row.settings[$0] ?? ""))" }
+                let fields = row.settings.setFields.map { "\($0.rawValue)=\(ControlCharacters.escaped(row.settings[$0] ?? ""))" }
                 lines.append("  \(row.phoneNumber.digits) (\(ru ? "строка" : "row") \(row.row)): \(fields.joined(separator: ", "))")
             }
         }

@@ -26,7 +26,7 @@ enum PlanRendering {
     static func rowLines(_ row: PlannedRow, language: Language) -> [String] {
         let where_ = language == .ru ? "строка \(row.row)" : "row \(row.row)"
         var lines = ["\(symbol(row.action)) \(row.phoneNumber) (\(where_)): \(actionName(row.action, language))"]
-        for change in row.changes { lines.append("    " + change.rendered) }
+        for change in row.changes { lines.append("    " + ControlCharacters.escaped(change.rendered)) }
         if let problem = row.problem { lines.append("    \(problem.code.rawValue): \(problem.message(language))") }
         return lines
     }

@@ -152,7 +152,8 @@ public enum ReconcileCommand {
             }
             lines.append("\(row.status == .changed ? "~" : row.status == .missing ? "+" : "!") \(row.phoneNumber) (\(ru ? "строка" : "row") \(row.row)): \(status)")
             for change in row.changes {
-                lines.append("    \(change.field.rawValue): \(ru ? "в аккаунте" : "live") \(change.from ?? "∅"), \(ru ? "в задании" : "desired") \(change.to ?? "∅")")
+                let live = change.from.map(ControlCharacters.escaped) ?? "∅", desired = change.to.map(ControlCharacters.escaped) ?? "∅"
+                lines.append("    \(change.field.rawValue): \(ru ? "в аккаунте" : "live") \(live), \(ru ? "в задании" : "desired") \(desired)")
             }
         }
         let c = { (s: DriftStatus) in report.count(s) }

@@ -1,3 +1,4 @@
+import CTBulkCore
 /// CSV that Excel opens correctly on a Russian-locale PC: UTF-8 with a BOM, `;` between cells, CRLF line ends,
 /// quotes where needed, and text cells that start with `=`, `+`, `-`, `@` (or a tab or CR) prefixed with `'` so they
 /// are never run as formulas. Number cells are written as they are.
@@ -20,9 +21,7 @@ public enum UISCSVWriter {
     /// One cell: neutralised when formula-like text, quoted when it holds `;`, `"`, a line break or edge spaces.
     static func field(_ cell: UISCell) -> String {
         var text = cell.text
-        if !cell.isNumber, let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-            text = "'" + text
-        }
+        if !cell.isNumber, CellText.needsNeutralisation(text) { text = "'" + text }
         let needsQuotes = text.contains(";") || text.contains("\"") || text.contains("\n") || text.contains("\r")
             || text.hasPrefix(" ") || text.hasSuffix(" ")
         return needsQuotes ? "\"" + text.replacing("\"", with: "\"\"") + "\"" : text
