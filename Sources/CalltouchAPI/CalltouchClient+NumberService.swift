@@ -29,17 +29,7 @@ extension CalltouchClient: NumberService {
 extension CalltouchError {
     /// The failure as the engine sees it (the description and the original error kept for rendering).
     public var serviceError: NumberServiceError {
-        let kind: NumberServiceError.Kind
-        switch category {
-        case .authentication: kind = .authentication
-        case .rateLimited: kind = .rateLimited
-        case .budgetExhausted: kind = .budgetExhausted
-        case .invalidData: kind = .invalidData
-        case .server: kind = .server
-        case .transport: kind = .transport
-        case .cancelled: kind = .cancelled
-        }
-        return NumberServiceError(kind, status: status, retryAfter: retryAfter, requestSent: requestSent, body: body,
+        return NumberServiceError(category, status: status, retryAfter: retryAfter, requestSent: requestSent, body: body,
                                   description: description, underlying: self)
     }
 }

@@ -4,54 +4,11 @@ import CTBulkCore
 ///
 /// The description is one line and never contains the access token (answers are scrubbed of it too).
 public struct CalltouchError: Error, Sendable, CustomStringConvertible {
-    /// The kind of failure, which decides what a run does next.
-    public enum Category: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-        /// 401, or a 403 that does not mention points or a budget: the token or site id is wrong. Stop the run.
-        case authentication
-        /// 429: too many requests. Wait (``CalltouchError/retryAfter`` when given) and retry.
-        case rateLimited
-        /// 403 whose body mentions points or a budget (`points`, `budget`, `балл`, `limit`, …): the daily points are
-        /// spent. Stop; the run can be resumed later.
-        case budgetExhausted
-        /// Any other 4xx (and a request refused before sending, e.g. nothing to set): this row's data is wrong. Do
-        /// not retry.
-        case invalidData
-        /// 5xx, an unexpected status, or a malformed answer to a read. Retry.
-        case server
-        /// No usable answer: connect or read timeout, connection refused or dropped, any `HTTPClient` error. Retry.
-        case transport
-        /// The task was cancelled (while waiting for the rate limiter, the answer or a retry). Stop.
-        case cancelled
-
-        /// `authentication`, `rate limited`, `budget exhausted`, `invalid data`, `server`, `transport`, `cancelled`.
-        public var description: String {
-            switch self {
-            case .authentication: return "authentication failed"
-            case .rateLimited: return "rate limited"
-            case .budgetExhausted: return "points budget exhausted"
-            case .invalidData: return "invalid data"
-            case .server: return "server error"
-            case .transport: return "transport error"
-            case .cancelled: return "cancelled"
-            }
-        }
-
-        /// Whether a later attempt of the same request may succeed: `rateLimited`, `server`, `transport`.
-        public var isRetryable: Bool {
-            switch self {
-            case .rateLimited, .server, .transport: return true
-            case .authentication, .budgetExhausted, .invalidData, .cancelled: return false
-            }
-        }
-
-        /// Whether the whole run should stop: `authentication`, `budgetExhausted`, `cancelled`.
-        public var stopsRun: Bool {
-            switch self {
-            case .authentication, .budgetExhausted, .cancelled: return true
-            case .rateLimited, .invalidData, .server, .transport: return false
-            }
-        }
-    }
+    /// The kind of failure, which decides what a run does next: the engine's own kinds (401 or a 403 that does not
+    /// mention points → authentication; 429 → rateLimited; a 403 about points → budgetExhausted; other 4xx →
+    /// invalidData; 5xx, unexpected statuses, malformed answers → server; no usable answer → transport; a stop →
+    /// cancelled).
+    public typealias Category = NumberServiceError.Kind
 
     /// How many bytes of an answer body are kept in ``body``.
     public static let maxStoredBodyBytes = 2048

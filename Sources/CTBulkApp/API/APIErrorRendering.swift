@@ -31,7 +31,7 @@ enum APIErrorRendering {
 
     /// A retry notice: what failed and when the next attempt goes.
     static func retryNotice(_ error: NumberServiceError, attempt: Int, of limit: Int, wait: Duration, language: Language) -> String {
-        let reason = (error.underlying as? CalltouchError)?.detail ?? error.kind.words
+        let reason = (error.underlying as? CalltouchError)?.detail ?? error.kind.description
         let seconds = max(Int(wait.seconds.rounded()), 1)
         return language == .ru
             ? "API Calltouch: \(reason); повтор через \(seconds) с (попытка \(attempt + 1) из \(limit))."

@@ -244,25 +244,10 @@ public enum RowNote: Sendable, Equatable, Hashable {
         case .changedSincePlan(let live): return "live state changed since the plan: \(live.summary)"
         case .rejected(let body): return body
         case .stillRateLimited(let attempts): return "still rate-limited after \(attempts) attempts"
-        case .gaveUp(let kind, let attempts, let detail): return "\(kind.words) after \(attempts) attempts: \(detail)"
+        case .gaveUp(let kind, let attempts, let detail): return "\(kind) after \(attempts) attempts: \(detail)"
         case .notInAccount: return "number not in the account"
         case .unreadableJournalRow: return "unreadable journal row"
         case .notAsDesiredWhenVerified(let live): return "not as desired when read back after apply: \(live.summary)"
-        }
-    }
-}
-
-extension NumberServiceError.Kind {
-    /// `server error`, `transport error`, …
-    public var words: String {
-        switch self {
-        case .authentication: return "authentication failed"
-        case .rateLimited: return "rate limited"
-        case .budgetExhausted: return "points budget exhausted"
-        case .invalidData: return "invalid data"
-        case .server: return "server error"
-        case .transport: return "transport error"
-        case .cancelled: return "cancelled"
         }
     }
 }

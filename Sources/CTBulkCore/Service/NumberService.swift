@@ -55,8 +55,8 @@ public struct AccountIdentity: Sendable, Hashable, Codable {
 
 /// Why a request of a ``NumberService`` failed, and what the engine may do about it.
 public struct NumberServiceError: Error, Sendable, CustomStringConvertible {
-    /// What kind of failure it was.
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    /// What kind of failure it was (the Calltouch client's categories are these).
+    public enum Kind: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
         /// The credentials were refused: stop the run.
         case authentication
         /// Too many requests: the API refused it unprocessed; wait and send it again.
@@ -71,6 +71,36 @@ public struct NumberServiceError: Error, Sendable, CustomStringConvertible {
         case transport
         /// The run is stopping (or the task was cancelled): stop.
         case cancelled
+
+        /// `authentication failed`, `rate limited`, `points budget exhausted`, `invalid data`, `server error`,
+        /// `transport error`, `cancelled`.
+        public var description: String {
+            switch self {
+            case .authentication: return "authentication failed"
+            case .rateLimited: return "rate limited"
+            case .budgetExhausted: return "points budget exhausted"
+            case .invalidData: return "invalid data"
+            case .server: return "server error"
+            case .transport: return "transport error"
+            case .cancelled: return "cancelled"
+            }
+        }
+
+        /// Whether a later attempt of the same request may succeed: `rateLimited`, `server`, `transport`.
+        public var isRetryable: Bool {
+            switch self {
+            case .rateLimited, .server, .transport: return true
+            case .authentication, .budgetExhausted, .invalidData, .cancelled: return false
+            }
+        }
+
+        /// Whether the whole run should stop: `authentication`, `budgetExhausted`, `cancelled`.
+        public var stopsRun: Bool {
+            switch self {
+            case .authentication, .budgetExhausted, .cancelled: return true
+            case .rateLimited, .invalidData, .server, .transport: return false
+            }
+        }
     }
 
     public var kind: Kind
@@ -102,12 +132,7 @@ public struct NumberServiceError: Error, Sendable, CustomStringConvertible {
     }
 
     /// Whether a later attempt of the same request may succeed: rate-limited, server and transport failures.
-    public var isRetryable: Bool {
-        switch kind {
-        case .rateLimited, .server, .transport: return true
-        case .authentication, .budgetExhausted, .invalidData, .cancelled: return false
-        }
-    }
+    public var isRetryable: Bool { kind.isRetryable }
 
     /// Whether the request may have changed the account: it was sent, and the answer does not prove it was
     /// refused unprocessed (a server error, a lost answer, a cancelled request in flight).
@@ -120,10 +145,5 @@ public struct NumberServiceError: Error, Sendable, CustomStringConvertible {
     }
 
     /// Whether the whole run must stop: refused credentials, a spent budget, a stop or cancellation.
-    public var stopsRun: Bool {
-        switch kind {
-        case .authentication, .budgetExhausted, .cancelled: return true
-        case .rateLimited, .invalidData, .server, .transport: return false
-        }
-    }
+    public var stopsRun: Bool { kind.stopsRun }
 }

@@ -169,6 +169,15 @@ public struct ApplyRun: Sendable {
         return try await runLocked(source, journal: journal, confirm: confirm, progress: progress)
     }
 
+    /// The outcome of a confirmation that did not say yes: declined, or nobody to ask; nil for yes.
+    static func refusal(_ answer: Bool?) -> Outcome? {
+        switch answer {
+        case true?: return nil
+        case false?: return .declined
+        case nil: return .cannotConfirm
+        }
+    }
+
     /// The run for a caller that holds the job's lock already (reconcile takes it before reading drift).
     public func runLocked(_ source: Source, journal: Journal, confirm: @escaping @Sendable (Confirmation) async -> Bool?,
                           progress: any ApplyRunProgress) async throws(Failure) -> Outcome {
@@ -203,13 +212,7 @@ public struct ApplyRun: Sendable {
             if settings.confirm {
                 let question: Confirmation
                 do { question = try confirmation(.resume, runID: existing, journal: journal) } catch { throw .journal(error) }
-                if question.changes > 0 {
-                    switch await confirm(question) {
-                    case true?: break
-                    case false?: return .declined
-                    case nil: return .cannotConfirm
-                    }
-                }
+                if question.changes > 0, let refusal = await Self.refusal(confirm(question)) { return refusal }
             }
         } else {
             let plan: Plan
@@ -233,11 +236,7 @@ public struct ApplyRun: Sendable {
             if settings.confirm {
                 let question = Confirmation(stage: .newRun, account: account, runID: nil, changes: plan.summary.writeRequests,
                                             creates: plan.summary.create, done: 0, total: plan.rows.count, canary: [])
-                switch await confirm(question) {
-                case true?: break
-                case false?: return .declined
-                case nil: return .cannotConfirm
-                }
+                if let refusal = await Self.refusal(confirm(question)) { return refusal }
             }
             let options = "{\"mode\":\"\(settings.mode)\",\"rate\":\(settings.rate),\"maxAttempts\":\(settings.apply.backoff.maxAttempts),\"concurrency\":\(settings.apply.concurrency)}"
             do { runID = try journal.startRun(plan: plan, account: account, options: options) } catch { throw .journal(error) }
