@@ -22,7 +22,7 @@ import Testing
         #expect(out.contains("~ 79990000008 (row 9): update\n    reserveTimeOut: 30 → 60"))
         #expect(out.contains("+ 79990000001 (row 2): create\n    poolName: ∅ → Весна"))
         #expect(out.contains("= 79990000005 (row 6): no-op"))
-        #expect(out.contains("Cost: 9 writes + 1 re-read of live state before writing = 10 requests and points"))
+        #expect(out.contains("Cost: 9 writes + 1 re-read of live state before writing + 1 read-back to verify = 11 requests and points"))
     }
 
     @Test func detailedExitCodeSaysChangesArePending() async {

@@ -46,18 +46,18 @@ enum PlanRendering {
 
     static func summaryLines(_ plan: Plan, language: Language) -> [String] {
         let s = plan.summary
-        let total = s.writeRequests + s.applyReadRequests
+        let total = s.points
         if language == .ru {
             return [
                 "Итог: добавить \(s.create), изменить \(s.update), без изменений \(s.noop), ошибок \(s.errors).",
-                "Стоимость: запросов записи \(s.writeRequests), чтений перед записью \(s.applyReadRequests); всего \(total) запросов и баллов, около \(duration(s.estimatedSeconds, language)) при \(s.rate) запросах/с.",
+                "Стоимость: запросов записи \(s.writeRequests), чтений перед записью \(s.applyReadRequests), проверочных чтений после \(s.verifyReadRequests); всего \(total) запросов и баллов, около \(duration(s.estimatedSeconds, language)) при \(s.rate) запросах/с.",
                 "(Чтение состояния для плана: запросов \(s.readRequests).)",
             ]
         }
         func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
         return [
             "Plan: \(s.create) to create, \(s.update) to update, \(s.noop) unchanged, \(s.errors) errors.",
-            "Cost: \(count(s.writeRequests, "write", "writes")) + \(count(s.applyReadRequests, "re-read", "re-reads")) of live state before writing = \(count(total, "request", "requests")) and points; about \(duration(s.estimatedSeconds, language)) at \(s.rate) requests/s.",
+            "Cost: \(count(s.writeRequests, "write", "writes")) + \(count(s.applyReadRequests, "re-read", "re-reads")) of live state before writing + \(count(s.verifyReadRequests, "read-back", "read-backs")) to verify = \(count(total, "request", "requests")) and points; about \(duration(s.estimatedSeconds, language)) at \(s.rate) requests/s.",
             "(Reading live state for this plan took \(count(s.readRequests, "request", "requests")).)",
         ]
     }
@@ -83,7 +83,8 @@ enum PlanRendering {
             "summary": .object([
                 "create": .integer(Int64(s.create)), "update": .integer(Int64(s.update)), "noop": .integer(Int64(s.noop)),
                 "errors": .integer(Int64(s.errors)), "writeRequests": .integer(Int64(s.writeRequests)),
-                "applyReadRequests": .integer(Int64(s.applyReadRequests)), "points": .integer(Int64(s.points)),
+                "applyReadRequests": .integer(Int64(s.applyReadRequests)), "verifyReadRequests": .integer(Int64(s.verifyReadRequests)),
+                "points": .integer(Int64(s.points)),
                 "planReadRequests": .integer(Int64(s.readRequests)), "rate": .integer(Int64(s.rate)),
                 "estimatedSeconds": .double(s.estimatedSeconds),
             ]),
