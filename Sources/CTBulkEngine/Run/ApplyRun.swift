@@ -169,6 +169,13 @@ public struct ApplyRun: Sendable {
         return try await runLocked(source, journal: journal, confirm: confirm, progress: progress)
     }
 
+    /// Any error of a run's steps as a ``Failure`` (the journal's own, or a report that could not be written).
+    static func failure(from error: any Error) -> Failure {
+        if let failure = error as? Failure { return failure }
+        if let journal = error as? JournalError { return .journal(journal) }
+        return .reports(String(describing: error))
+    }
+
     /// The outcome of a confirmation that did not say yes: declined, or nobody to ask; nil for yes.
     static func refusal(_ answer: Bool?) -> Outcome? {
         switch answer {
@@ -199,12 +206,8 @@ public struct ApplyRun: Sendable {
                 }
                 runID = try journal.unfinishedRun(jobSHA256: plan.inputSHA256, account: account)?.id
             }
-        } catch let error as Failure {
-            throw error
-        } catch let error as JournalError {
-            throw .journal(error)
         } catch {
-            throw .reports(String(describing: error))
+            throw Self.failure(from: error)
         }
 
         if let existing = runID {
@@ -275,12 +278,8 @@ public struct ApplyRun: Sendable {
                 throw Failure.reports(String(describing: error))
             }
             return .finished(report, reports: paths)
-        } catch let error as Failure {
-            throw error
-        } catch let error as JournalError {
-            throw .journal(error)
         } catch {
-            throw .reports(String(describing: error))
+            throw Self.failure(from: error)
         }
     }
 }
