@@ -1,8 +1,3 @@
-/// The language of messages meant for people. Codes stay the same in every language.
-public enum Language: String, Sendable, Codable, CaseIterable {
-    case en, ru
-}
-
 /// How bad a problem is. Errors stop a row (and `validate` exits 65); warnings and notes never do.
 public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
     case note, warning, error
