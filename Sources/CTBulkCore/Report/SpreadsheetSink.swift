@@ -1,0 +1,34 @@
+/// How a report cell is marked for the eye: spreadsheets fill errors red and warnings yellow; CSV drops the mark.
+public enum CellMark: String, Sendable, Hashable, Codable {
+    case error, warning, changed
+}
+
+/// One cell of a report: its text, how it is marked, and a note (a spreadsheet shows it as a cell comment).
+public struct SpreadsheetCell: Sendable, Hashable {
+    public var text: String
+    public var mark: CellMark?
+    public var note: String?
+    /// The cell holds a number the user wrote as a number (a spreadsheet writes it as a number, not text).
+    public var isNumber: Bool
+
+    public init(_ text: String, mark: CellMark? = nil, note: String? = nil, isNumber: Bool = false) {
+        self.text = text; self.mark = mark; self.note = note; self.isNumber = isNumber
+    }
+}
+
+/// Where a tabular report goes: a CSV file (``CSVWriter``) or a workbook. Every report (validation, plan, results,
+/// failures, drift) writes a header and rows through this, so each gets both formats from one piece of code.
+/// Writers never write formulas: text that looks like one stays text.
+public protocol SpreadsheetSink: AnyObject {
+    /// The header row (a workbook freezes it and puts an autofilter on it).
+    func writeHeader(_ cells: [String]) throws(ReportError)
+    /// One data row.
+    func writeRow(_ cells: [SpreadsheetCell]) throws(ReportError)
+    /// Finishes the file and moves it into place; nothing is visible at the path before.
+    func close() throws(ReportError)
+}
+
+extension CSVWriter: SpreadsheetSink {
+    public func writeHeader(_ cells: [String]) throws(ReportError) { try write(cells) }
+    public func writeRow(_ cells: [SpreadsheetCell]) throws(ReportError) { try write(cells.map(\.text)) }
+}
