@@ -32,3 +32,14 @@ extension CSVWriter: SpreadsheetSink {
     public func writeHeader(_ cells: [String]) throws(ReportError) { try write(cells) }
     public func writeRow(_ cells: [SpreadsheetCell]) throws(ReportError) { try write(cells.map(\.text)) }
 }
+
+/// Opens the right report writer for `path`: a workbook for `.xlsx` (once the workbook writer exists), otherwise CSV
+/// in `csvDialect`. Every report that a user may open in Excel is created through here.
+public enum SpreadsheetFile {
+    /// Whether `path` names a workbook.
+    public static func isWorkbook(_ path: String) -> Bool { path.lowercased().hasSuffix(".xlsx") }
+
+    public static func open(path: String, csvDialect: CSVDialect) throws(ReportError) -> any SpreadsheetSink {
+        try CSVWriter(path: path, dialect: csvDialect)
+    }
+}
