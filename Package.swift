@@ -87,6 +87,7 @@ let package = Package(
             name: "CTBulkTestSupport",
             dependencies: ["CTBulkCore", "CTBulkSandbox",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log")]
         ),
 
