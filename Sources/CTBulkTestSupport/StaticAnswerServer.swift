@@ -29,24 +29,31 @@ public final class StaticAnswerServer: Sendable {
         }
         router.post("**", use: responder)
         router.get("**", use: responder)
-        var logger = Logger(label: "static-answer")
-        logger.logLevel = .warning
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { channel in
-                                  continuation.yield(channel.localAddress?.port ?? 0)
-                                  continuation.finish()
-                              }, logger: logger)
-        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
-        return try await withThrowingTaskGroup(of: Void.self, returning: T.self) { tasks in
-            tasks.addTask { try await group.run() }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { throw CancellationError() }
-            let result: Result<T, any Error>
-            do { result = .success(try await body("http://127.0.0.1:\(port)")) } catch { result = .failure(error) }
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-            return try result.get()
-        }
+        return try await serveOnLoopback(router, body)
+    }
+}
+
+/// Runs `router` on an ephemeral loopback port for as long as `body` runs, giving `body` the base URL
+/// (`http://127.0.0.1:PORT`); shuts the server down gracefully afterwards.
+public func serveOnLoopback<T: Sendable>(_ router: Router<BasicRequestContext>,
+                                         _ body: @Sendable (String) async throws -> T) async throws -> T {
+    var logger = Logger(label: "loopback-server")
+    logger.logLevel = .warning
+    let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+    let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                          onServerRunning: { channel in
+                              continuation.yield(channel.localAddress?.port ?? 0)
+                              continuation.finish()
+                          }, logger: logger)
+    let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
+    return try await withThrowingTaskGroup(of: Void.self, returning: T.self) { tasks in
+        tasks.addTask { try await group.run() }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else { throw CancellationError() }
+        let result: Result<T, any Error>
+        do { result = .success(try await body("http://127.0.0.1:\(port)")) } catch { result = .failure(error) }
+        await group.triggerGracefulShutdown()
+        try await tasks.waitForAll()
+        return try result.get()
     }
 }
