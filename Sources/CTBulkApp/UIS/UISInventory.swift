@@ -15,11 +15,13 @@ public struct UISInventoryOptions: Sendable {
     /// `--uis-sandbox`: use the built-in sandbox's UIS API.
     public var sandbox = false
     public var environment: [String: String]
+    /// The machine-wide state folder whose shared rate limit every UIS request passes (the command's `--state-dir`).
+    public var stateDirectory: String?
 
     public init(host: String? = nil, tokenFile: String? = nil, userID: Int? = nil, login: String? = nil, sandbox: Bool = false,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+                environment: [String: String] = ProcessInfo.processInfo.environment, stateDirectory: String? = nil) {
         self.host = host; self.tokenFile = tokenFile; self.userID = userID; self.login = login; self.sandbox = sandbox
-        self.environment = environment
+        self.environment = environment; self.stateDirectory = stateDirectory
     }
 }
 
@@ -51,7 +53,10 @@ enum UISInventory {
                                                          login: options.login)
             let client = UISClient(configuration: UISClientConfiguration(endpoint: endpoint, credentials: credentials,
                                                                          userID: options.userID),
-                                   transport: AsyncHTTPClientTransport(), gate: SlidingWindowRateLimiter(limit: 5))
+                                   transport: AsyncHTTPClientTransport(),
+                                   gate: UISRequestGate.make(endpoint: endpoint, sandbox: false,
+                                                             stateDirectory: options.stateDirectory,
+                                                             environment: options.environment, clock: .system))
             let found = try await inventoryProblems(rows: rows, client: client)
             if options.login != nil { try? await client.logout() }
             return .success(found)
