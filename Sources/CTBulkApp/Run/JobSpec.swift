@@ -34,6 +34,10 @@ public struct JobSpec: Sendable, Decodable, Equatable {
     public var name: String?
     public var lang: String?
     public var maxRequests: Int?
+    /// A mapping file of the team's own headers (`{"Резерв": "reserveNumber"}`), so a template is mapped once.
+    public var mapping: String?
+    /// Unrecognised headers are errors.
+    public var strictHeaders: Bool?
 
     /// Keys that would put a secret into the spec: refused.
     static let secretKeys: Set<String> = ["token", "accessToken", "access_token", "password", "secret"]
@@ -68,6 +72,7 @@ public struct JobSpec: Sendable, Decodable, Equatable {
         spec.metricsFile = resolve(spec.metricsFile)
         spec.journal = resolve(spec.journal)
         spec.reportDir = resolve(spec.reportDir)
+        spec.mapping = resolve(spec.mapping)
         spec.account.tokenFile = resolve(spec.account.tokenFile)
         if spec.name == nil { spec.name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }
         return spec
@@ -95,7 +100,9 @@ public enum RunCommand {
         }
         let language: Language = spec.lang == "ru" ? .ru : .en
         let api = spec.apiOptions(environment: environment)
-        let input = InputOptions(path: spec.input)
+        var input = InputOptions(path: spec.input)
+        input.mappingFile = spec.mapping
+        input.strictHeaders = spec.strictHeaders ?? false
         let journal = spec.journal ?? ".ctbulk/journal.sqlite"
         switch spec.mode {
         case .plan:
