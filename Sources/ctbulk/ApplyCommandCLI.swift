@@ -23,6 +23,10 @@ struct ApplyCommandCLI: AsyncParsableCommand {
     var delimiter: String?
 
     @OptionGroup var cellLimit: CellLimitArguments
+    @OptionGroup var headers: HeaderArguments
+
+    @Flag(help: "Apply the valid rows of a file with errors; the others are listed in results.csv and failures.csv with their errors (exit 1).")
+    var skipInvalid = false
 
     @OptionGroup var api: APIArguments
     @OptionGroup var common: CommonOptions
@@ -78,7 +82,11 @@ struct ApplyCommandCLI: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var options = ApplyOptions(input: file.map { InputOptions(path: $0, encoding: encoding, delimiter: delimiter, maxCellBytes: cellLimit.maxCellBytes) }, api: api.value)
+        var options = ApplyOptions(input: file.map {
+            var input = headers.apply(to: InputOptions(path: $0, encoding: encoding, delimiter: delimiter, maxCellBytes: cellLimit.maxCellBytes))
+            input.skipInvalid = skipInvalid
+            return input
+        }, api: api.value)
         options.journalPath = journal
         options.yes = yes
         options.resume = resume

@@ -34,7 +34,29 @@ struct InputArguments: ParsableArguments {
     @Option(help: "Override the sniffed delimiter: ',' ';' or tab.")
     var delimiter: String?
 
-    var value: InputOptions { InputOptions(path: file, encoding: encoding, delimiter: delimiter) }
+    @OptionGroup var headers: HeaderArguments
+
+    var value: InputOptions { headers.apply(to: InputOptions(path: file, encoding: encoding, delimiter: delimiter)) }
+}
+
+/// The team's own headers, on every command that reads a job file.
+struct HeaderArguments: ParsableArguments {
+    @Option(name: .customLong("map"), help: "Map a header of yours to a field: --map 'Резерв=reserveNumber' (repeatable).")
+    var map: [String] = []
+
+    @Option(name: .customLong("mapping"), help: "A JSON file of your headers to fields: {\"Резерв\": \"reserveNumber\"}.")
+    var mappingFile: String?
+
+    @Flag(help: "Make an unrecognised header an error instead of a warning.")
+    var strictHeaders = false
+
+    func apply(to input: InputOptions) -> InputOptions {
+        var options = input
+        options.map = map
+        options.mappingFile = mappingFile
+        options.strictHeaders = strictHeaders
+        return options
+    }
 }
 
 extension OutputFormat: ExpressibleByArgument {}

@@ -66,8 +66,11 @@ struct PlanCommandCLI: AsyncParsableCommand {
     @Option(help: "Save the plan (input hash, normalised rows, live state, actions) for apply.")
     var out: String?
 
-    @Option(help: "When the file has errors, write the validation report here.")
+    @Option(help: "Write the plan for approval here (.csv, or .xlsx once workbooks are written): one row per number with before and after per changed field, the action and the cost. When the file has errors: the validation report.")
     var report: String?
+
+    @Flag(help: "Plan the valid rows of a file with errors; the others are listed (and in --report) with their errors.")
+    var skipInvalid = false
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
@@ -79,7 +82,9 @@ struct PlanCommandCLI: AsyncParsableCommand {
     var showUnchanged = false
 
     func run() async throws {
-        var options = PlanOptions(input: input.value(cellLimit), api: api.value, outPath: out, reportPath: report, format: format,
+        var inputOptions = input.value(cellLimit)
+        inputOptions.skipInvalid = skipInvalid
+        var options = PlanOptions(input: inputOptions, api: api.value, outPath: out, reportPath: report, format: format,
                                   detailedExitCode: detailedExitcode, showUnchanged: showUnchanged,
                                   language: common.language.value)
         options.inventory = inventory.value

@@ -90,8 +90,13 @@ struct ExportCommandCLI: AsyncParsableCommand {
     @Option(help: "csv or json (API-shaped).")
     var format: ExportCommand.Format = .csv
 
-    @Flag(help: "CSV as Excel reads it best: UTF-8 with BOM and ';' (default: plain UTF-8 with ',').")
+    @Flag(help: "Plain UTF-8 CSV with ',' (by default a CSV is what Excel opens correctly: UTF-8 with BOM and ';'; a path ending in .xlsx is a workbook).")
+    var plain = false
+
+    @Flag(help: "The default (UTF-8 with BOM and ';'); kept for old scripts.")
     var excel = false
+
+    @OptionGroup var headers: HeaderArguments
 
     @Option(name: .shortAndLong, help: "The file to write.")
     var out: String
@@ -100,6 +105,7 @@ struct ExportCommandCLI: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
+        if plain && excel { throw ValidationError("give --plain or --excel, not both") }
         if file != nil && numbers != nil { throw ValidationError("give FILE or --numbers, not both") }
         if undoFor == nil && file == nil && numbers == nil && pool == nil && redirectId.isEmpty {
             throw ValidationError("give a job or list file, --pool, --redirect-id or --undo-for")
@@ -115,6 +121,9 @@ struct ExportCommandCLI: AsyncParsableCommand {
         options.journalPath = journal
         options.format = format
         options.excel = excel
+        options.plain = plain
+        options.map = headers.map
+        options.mappingFile = headers.mappingFile
         options.language = common.language.value
         try finish(await ExportCommand.run(options, console: StandardConsole()))
     }

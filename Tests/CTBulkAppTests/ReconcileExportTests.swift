@@ -122,11 +122,12 @@ import Testing
         try await Sandbox.withSandbox(fastSandbox) { sandbox in
             let dir = TempDir()
             let list = dir.write("numbers.txt", (5...12).map { "799900000\(String(format: "%02d", $0))" }.joined(separator: "\n") + "\n79990000001\n")
-            for (format, excel, name) in [(ExportCommand.Format.csv, true, "export.csv"), (.csv, false, "plain.csv"), (.json, false, "export.json")] {
+            // The default CSV is what Excel opens correctly; --plain is plain UTF-8 with commas.
+            for (format, plain, name) in [(ExportCommand.Format.csv, false, "export.csv"), (.csv, true, "plain.csv"), (.json, false, "export.json")] {
                 var options = ExportCommand.Options(outPath: dir.path(name), api: api(sandbox))
                 options.numbersFile = list
                 options.format = format
-                options.excel = excel
+                options.plain = plain
                 let console = CapturingConsole()
                 #expect(await ExportCommand.run(options, console: console) == 0)
                 #expect(console.stdout.contains("Exported 8 numbers"))
@@ -158,6 +159,7 @@ import Testing
             let dir = TempDir()
             var options = ExportCommand.Options(outPath: dir.path("pool.csv"), api: api(sandbox))
             options.pool = "Весна"
+            options.plain = true
             let console = CapturingConsole()
             #expect(await ExportCommand.run(options, console: console) == 0, "\(console.stderr)")
             let text = try String(contentsOfFile: dir.path("pool.csv"), encoding: .utf8)

@@ -64,6 +64,7 @@ public enum ApplyCommand {
                                          reportDirectory: options.reportDirectory, confirm: !options.yes, mode: mode,
                                          stateDirectory: options.api.resolvedStateDirectory)
         settings.verify = options.verify
+        settings.language = options.language
         return settings
     }
 
@@ -110,9 +111,10 @@ public enum ApplyCommand {
             console.err(ru ? "В журнале нет незавершённых запусков." : "No unfinished run in the journal.")
             return ExitStatus.ok.rawValue
         case .nothingToApply(let summary):
-            console.out(ru ? "Нечего применять: все строки уже как нужно\(summary.errors > 0 ? " (кроме строк с ошибками)" : "")."
-                : "Nothing to apply: every row is already as desired\(summary.errors > 0 ? " (except the rows with errors)" : "").")
-            return summary.errors > 0 ? ExitStatus.dataError.rawValue : ExitStatus.ok.rawValue
+            let errors = summary.errors + summary.invalid
+            console.out(ru ? "Нечего применять: все строки уже как нужно\(errors > 0 ? " (кроме строк с ошибками)" : "")."
+                : "Nothing to apply: every row is already as desired\(errors > 0 ? " (except the rows with errors)" : "").")
+            return errors > 0 ? ExitStatus.dataError.rawValue : ExitStatus.ok.rawValue
         case .declined:
             console.err(ru ? "Отменено." : "Cancelled.")
             return ExitStatus.ok.rawValue
@@ -137,7 +139,13 @@ public enum ApplyCommand {
             }
             console.out(ru ? "Отчёты: \(paths.results), \(paths.failures), \(paths.summary)"
                 : "Reports: \(paths.results), \(paths.failures), \(paths.summary)")
-            return exitCode(report, language: language, console: console)
+            let code = exitCode(report, language: language, console: console)
+            if paths.invalid > 0 {
+                // --skip-invalid: the rows with errors were not applied; they are in the failures report.
+                console.err(Message("skip.invalid.summary", ["n": .count(paths.invalid)]).render(language))
+                if code == ExitStatus.ok.rawValue { return ExitStatus.failure.rawValue }
+            }
+            return code
         }
     }
 

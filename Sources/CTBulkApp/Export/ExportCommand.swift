@@ -16,12 +16,18 @@ public enum ExportCommand {
         public var undoForRun: Int64?
         public var journalPath = ".ctbulk/journal.sqlite"
         public var format: Format = .csv
-        /// UTF-8 with BOM and `;` (what Excel reads best); else plain UTF-8 with `,`.
+        /// `--plain`: plain UTF-8 with `,`. By default a CSV is what Excel opens correctly (UTF-8 with BOM and `;`), and
+        /// a path ending in `.xlsx` is a workbook.
+        public var plain = false
+        /// `--excel`: the default since `--plain` exists; kept so old scripts work.
         public var excel = false
         /// Where to write; required.
         public var outPath: String
         public var api: APIOptions
         public var language: Language = .en
+        /// `--map`, `--mapping`: the team's own headers in FILE.
+        public var map: [String] = []
+        public var mappingFile: String?
 
         public init(outPath: String, api: APIOptions) {
             self.outPath = outPath
@@ -34,7 +40,17 @@ public enum ExportCommand {
         if let runID = options.undoForRun { return undo(runID, options: options, console: console) }
         var numbers: [PhoneNumber] = []
         if let file = options.numbersFile {
-            switch readNumbers(file) {
+            var input = InputOptions(path: file)
+            input.map = options.map
+            input.mappingFile = options.mappingFile
+            let readOptions: JobReadOptions
+            switch input.readOptions(options.language) {
+            case .success(let value): readOptions = value
+            case .failure(let error):
+                console.err(error.description)
+                return ExitStatus.usage.rawValue
+            }
+            switch readNumbers(file, options: readOptions) {
             case .success(let list): numbers = list
             case .failure(let error):
                 console.err(error.message(options.language))
@@ -94,12 +110,12 @@ public enum ExportCommand {
     static func write(_ rows: [JobRow], options: Options) throws(ReportError) {
         switch options.format {
         case .json: try JobWriter.writeJSON(rows, to: options.outPath)
-        case .csv: try JobWriter.writeCSV(rows, to: options.outPath, dialect: options.excel ? .excel : .plain)
+        case .csv: try JobWriter.writeSpreadsheet(rows, to: options.outPath, csvDialect: options.plain ? .plain : .excel)
         }
     }
 
     /// The numbers of a job file, or of a plain list (one number per line, no header).
-    static func readNumbers(_ path: String) -> Result<[PhoneNumber], JobFileError> {
+    static func readNumbers(_ path: String, options: JobReadOptions = JobReadOptions()) -> Result<[PhoneNumber], JobFileError> {
         let kind = JobFileKind.guess(path: path) ?? .csv
         if kind == .csv, let text = try? String(contentsOfFile: path, encoding: .utf8),
            let first = text.split(whereSeparator: \.isNewline).first.map(String.init),
@@ -113,7 +129,7 @@ public enum ExportCommand {
             return .success(list)
         }
         do {
-            let reader = try JobFileReader(path: path)
+            let reader = try JobFileReader(path: path, options: options)
             var seen = Set<PhoneNumber>()
             var list: [PhoneNumber] = []
             try? reader.forEachRow { row in

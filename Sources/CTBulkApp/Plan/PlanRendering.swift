@@ -47,19 +47,20 @@ enum PlanRendering {
     static func summaryLines(_ plan: Plan, language: Language) -> [String] {
         let s = plan.summary
         let total = s.points
+        let skipped = s.invalid > 0 ? [Message("skip.invalid.summary", ["n": .count(s.invalid)]).render(language)] : []
         if language == .ru {
             return [
                 "Итог: добавить \(s.create), изменить \(s.update), без изменений \(s.noop), ошибок \(s.errors).",
                 "Стоимость: запросов записи \(s.writeRequests), чтений перед записью \(s.applyReadRequests), проверочных чтений после \(s.verifyReadRequests); всего \(total) запросов и баллов, около \(duration(s.estimatedSeconds, language)) при \(s.rate) запросах/с.",
                 "(Чтение состояния для плана: запросов \(s.readRequests).)",
-            ]
+            ] + skipped
         }
         func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
         return [
             "Plan: \(s.create) to create, \(s.update) to update, \(s.noop) unchanged, \(s.errors) errors.",
             "Cost: \(count(s.writeRequests, "write", "writes")) + \(count(s.applyReadRequests, "re-read", "re-reads")) of live state before writing + \(count(s.verifyReadRequests, "read-back", "read-backs")) to verify = \(count(total, "request", "requests")) and points; about \(duration(s.estimatedSeconds, language)) at \(s.rate) requests/s.",
             "(Reading live state for this plan took \(count(s.readRequests, "request", "requests")).)",
-        ]
+        ] + skipped
     }
 
     static func json(_ plan: Plan, language: Language) -> JSONValue {
@@ -82,7 +83,7 @@ enum PlanRendering {
             "account": .object(["siteId": .string(plan.siteID), "baseURL": .string(plan.baseURL)]),
             "summary": .object([
                 "create": .integer(Int64(s.create)), "update": .integer(Int64(s.update)), "noop": .integer(Int64(s.noop)),
-                "errors": .integer(Int64(s.errors)), "writeRequests": .integer(Int64(s.writeRequests)),
+                "errors": .integer(Int64(s.errors)), "invalid": .integer(Int64(s.invalid)), "writeRequests": .integer(Int64(s.writeRequests)),
                 "applyReadRequests": .integer(Int64(s.applyReadRequests)), "verifyReadRequests": .integer(Int64(s.verifyReadRequests)),
                 "points": .integer(Int64(s.points)),
                 "planReadRequests": .integer(Int64(s.readRequests)), "rate": .integer(Int64(s.rate)),

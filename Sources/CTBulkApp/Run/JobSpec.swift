@@ -36,6 +36,10 @@ public struct JobSpec: Sendable, Decodable, Equatable {
     public var maxRequests: Int?
     /// The largest cell accepted, in bytes (as `--max-cell-bytes`).
     public var maxCellBytes: Int?
+    /// A mapping file of the team's own headers (`{"Резерв": "reserveNumber"}`), so a template is mapped once.
+    public var mapping: String?
+    /// Unrecognised headers are errors.
+    public var strictHeaders: Bool?
 
     /// Keys that would put a secret into the spec: refused.
     static let secretKeys: Set<String> = ["token", "accessToken", "access_token", "password", "secret"]
@@ -70,6 +74,7 @@ public struct JobSpec: Sendable, Decodable, Equatable {
         spec.metricsFile = resolve(spec.metricsFile)
         spec.journal = resolve(spec.journal)
         spec.reportDir = resolve(spec.reportDir)
+        spec.mapping = resolve(spec.mapping)
         spec.account.tokenFile = resolve(spec.account.tokenFile)
         if spec.name == nil { spec.name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }
         return spec
@@ -97,7 +102,9 @@ public enum RunCommand {
         }
         let language: Language = spec.lang == "ru" ? .ru : .en
         let api = spec.apiOptions(environment: environment)
-        let input = InputOptions(path: spec.input, maxCellBytes: spec.maxCellBytes)
+        var input = InputOptions(path: spec.input, maxCellBytes: spec.maxCellBytes)
+        input.mappingFile = spec.mapping
+        input.strictHeaders = spec.strictHeaders ?? false
         let journal = spec.journal ?? ".ctbulk/journal.sqlite"
         switch spec.mode {
         case .plan:

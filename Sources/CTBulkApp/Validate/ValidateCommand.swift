@@ -51,7 +51,7 @@ public enum ValidateCommand {
             lines.append("")
             lines.append("\(l.summary): \(l.summaryLine(result.summary))")
             lines.append("")
-            lines += ValidationRendering.problems(result, language: language)
+            lines += ValidationRendering.problems(result, language: language, all: options.all)
             if let reportPath = options.reportPath { lines.append(""); lines.append(l.reportWritten(reportPath)) }
             console.out(lines.joined(separator: "\n"))
         }

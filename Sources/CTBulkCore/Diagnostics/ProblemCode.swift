@@ -5,6 +5,8 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     case headerPhoneMissing = "header.phone.missing"
     case headerUnknown = "header.unknown"
     case headerDuplicate = "header.duplicate"
+    case headerUnknownEmpty = "header.unknown_empty"
+    case headerTitleRows = "header.title_rows"
     case fileEmpty = "file.empty"
     case fileEncoding = "file.encoding"
     case fileCSVSyntax = "file.csv.syntax"
@@ -23,6 +25,8 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     case phoneCharacters = "phone.characters"
     case phoneLength = "phone.length"
     case phoneCountry = "phone.country"
+    case phoneExtension = "phone.extension"
+    case phoneCountryAdded = "phone.country_added"
     case phoneNormalized = "phone.normalized"
     case phoneFloatTail = "phone.float_tail"
     case clearNotAllowed = "cell.clear_not_allowed"
@@ -56,7 +60,8 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
         switch self {
         case .headerUnknown, .jsonUnknownKey, .rowExtraCells, .duplicateIdentical, .reserveSameAsPrimary, .inventoryInUse:
             return .warning
-        case .phoneNormalized, .phoneFloatTail, .timeoutFloatTail, .rowEmpty:
+        case .phoneNormalized, .phoneFloatTail, .timeoutFloatTail, .rowEmpty, .headerUnknownEmpty, .headerTitleRows,
+             .phoneCountryAdded:
             return .note
         default:
             return .error
@@ -68,12 +73,13 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
         let d = problem.details
         let ru = language == .ru
         switch self {
+        case .headerUnknown, .headerUnknownEmpty, .headerTitleRows, .phoneExtension, .phoneCountryAdded:
+            return HeaderMessages.message(self, problem: problem).render(language)
+        case .headerPhoneMissing where d["seemsAt"] != nil:
+            return HeaderMessages.message(self, problem: problem).render(language)
         case .headerPhoneMissing:
             return ru ? "Нет столбца с номером телефона. Назовите его «Номер», «Телефон» или phone_number."
                 : "No phone number column. Name it \"phone_number\", \"Номер\" or \"Телефон\"."
-        case .headerUnknown:
-            return ru ? "Столбец не распознан и будет пропущен. Допустимые названия перечислены в README."
-                : "Unknown column; it is ignored. The README lists the accepted names."
         case .headerDuplicate:
             return ru ? "Поле «\(d["field"] ?? "")» задано двумя столбцами. Оставьте один."
                 : "Two columns map to the field \"\(d["field"] ?? "")\". Keep one."
@@ -118,8 +124,8 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
         case .phoneCharacters:
             return ru ? "В номере недопустимые символы. Нужен формат 7xxxxxxxxxx." : "The number contains characters that do not belong in a phone number. Use 7xxxxxxxxxx."
         case .phoneLength:
-            return ru ? "Неверное количество цифр. Нужно 11 цифр в формате 7xxxxxxxxxx (или 10 цифр, начиная с 9)."
-                : "Wrong number of digits. Use 11 digits as 7xxxxxxxxxx (or 10 digits starting with 9)."
+            return ru ? "Неверное количество цифр. Нужно 11 цифр в формате 7xxxxxxxxxx (или 10 цифр, начиная с 3, 4, 8 или 9)."
+                : "Wrong number of digits. Use 11 digits as 7xxxxxxxxxx (or 10 digits starting with 3, 4, 8 or 9)."
         case .phoneCountry:
             return ru ? "Номер не российский: нужен формат 7xxxxxxxxxx." : "Not a +7 number: use the 7xxxxxxxxxx format."
         case .phoneNormalized:

@@ -23,6 +23,11 @@ public struct JobReadOptions: Sendable {
     /// The largest cell accepted, in bytes (`--max-cell-bytes`). A larger cell is a ``ProblemCode/cellTooLarge``
     /// error, and a CSV reader never holds its bytes.
     public var maxCellBytes: Int
+    /// The team's own headers: header text as written → field (`--map 'Резерв=reserveNumber'`, `--mapping FILE`, a job
+    /// spec's `mapping`). Matched ignoring case and spaces, before the built-in names.
+    public var columnMapping: [String: JobColumn] = [:]
+    /// `--strict-headers`: an unrecognised header is an error rather than a warning.
+    public var strictHeaders = false
 
     /// The default ``maxCellBytes``: 64 KiB, far above any field the API takes.
     public static let defaultMaxCellBytes = CSVParser.defaultMaxCellBytes
@@ -30,6 +35,16 @@ public struct JobReadOptions: Sendable {
     public init(encoding: TextEncoding? = nil, delimiter: UInt8? = nil, kind: JobFileKind? = nil,
                 maxCellBytes: Int = JobReadOptions.defaultMaxCellBytes) {
         self.encoding = encoding; self.delimiter = delimiter; self.kind = kind; self.maxCellBytes = maxCellBytes
+    }
+
+    /// The options that read a CSV file again exactly as `layout` says it was read (reports of a run): its dialect,
+    /// and its columns as mapped then.
+    public init(rereading layout: CSVLayout) {
+        self.init(encoding: layout.dialect.encoding, delimiter: layout.dialect.delimiter, kind: .csv,
+                  maxCellBytes: layout.maxCellBytes ?? JobReadOptions.defaultMaxCellBytes)
+        for (index, column) in layout.columns.enumerated() {
+            if let column, index < layout.header.count { columnMapping[layout.header[index]] = column }
+        }
     }
 }
 
@@ -50,12 +65,14 @@ public struct CSVLayout: Sendable, Codable, Equatable {
     /// The cell-size limit the file was read with (`--max-cell-bytes`), so that reports which read it again apply
     /// the same limit; nil in layouts saved before it was recorded (the default then).
     public var maxCellBytes: Int?
+    /// The row the header is on when title rows are above it (the spreadsheet's row number); nil: the first
+    /// non-blank row.
+    public var headerRow: Int?
 
-    /// The options that read the file again exactly as it was read (dialect and cell limit).
-    public var rereadOptions: JobReadOptions {
-        JobReadOptions(encoding: dialect.encoding, delimiter: dialect.delimiter, kind: .csv,
-                       maxCellBytes: maxCellBytes ?? JobReadOptions.defaultMaxCellBytes)
-    }
+    /// Where the columns a ctbulk report added start (a report fed back as a job), or nil.
+    public var reportColumnsStart: Int? { HeaderMapping.reportColumnsStart(header) }
+    /// The user's own columns: the header without the columns a ctbulk report added.
+    public var ownWidth: Int { reportColumnsStart ?? header.count }
 }
 
 /// One input row as read: the cells as written (for reports) and what they mean.
@@ -80,6 +97,11 @@ public final class JobFileReader {
     public private(set) var fileProblems: [Problem] = []
     private let options: JobReadOptions
     private var json: JSONJob?
+    /// Unrecognised header cells (index → text): reported once the rows show whether their columns hold data.
+    private var unknownColumns: [Int: String] = [:]
+    /// Of those, the columns where some row has a value.
+    private var unknownColumnsWithData = Set<Int>()
+    private var headerRowNumber: Int?
 
     public init(path: String, options: JobReadOptions = JobReadOptions()) throws(JobFileError) {
         self.path = path
@@ -90,9 +112,11 @@ public final class JobFileReader {
         self.kind = kind
         switch kind {
         case .csv:
-            let (layout, problems) = try Self.sniffCSV(path: path, options: options)
+            let (layout, problems, unknown) = try Self.sniffCSV(path: path, options: options)
             self.csv = layout
             self.fileProblems = problems
+            self.unknownColumns = unknown.columns
+            self.headerRowNumber = unknown.row
         case .json:
             self.csv = nil
             let data: Data
@@ -108,6 +132,29 @@ public final class JobFileReader {
 
     /// True when a file-level error makes the rows meaningless (no phone column, not JSON).
     public var hasFatalFileProblem: Bool { fileProblems.contains { $0.severity == .error } }
+
+    /// The unrecognised headers, known once the rows were read (``forEachRow(_:)``): a column that holds data is a
+    /// warning naming the closest field (an error with ``JobReadOptions/strictHeaders``), an empty one a note.
+    public var columnProblems: [Problem] {
+        guard let layout = csv else { return [] }
+        let present = Set(layout.columns.compactMap { $0 })
+        return unknownColumns.keys.sorted().map { index in
+            let header = unknownColumns[index]!
+            if options.strictHeaders {
+                return Problem(.headerUnknown, severity: .error, row: headerRowNumber, column: header, value: header,
+                               details: ["strict": "true"])
+            }
+            // When the rows were not read (no phone column), every unrecognised header gets its suggestion.
+            guard unknownColumnsWithData.contains(index) || hasFatalFileProblem else {
+                return Problem(.headerUnknownEmpty, row: headerRowNumber, column: header, value: header)
+            }
+            var details: [String: String] = [:]
+            if let suggestion = HeaderMapping.suggestion(for: header, excluding: present) {
+                details["suggestion"] = suggestion.fieldName
+            }
+            return Problem(.headerUnknown, row: headerRowNumber, column: header, value: header, details: details)
+        }
+    }
 
     /// The SHA-256 of the file's bytes, hex: the job's identity for plans and journals.
     public static func sha256(path: String) throws(JobFileError) -> String {
@@ -160,6 +207,8 @@ public final class JobFileReader {
         var rowOffset = 0
         var utf8Buffer: [UInt8] = []
         let width = layout.header.count
+        let ownWidth = layout.ownWidth
+        let unknownIndexes = unknownColumns.keys.sorted()
         // Columns no field reads: their cells are still checked for control characters (line breaks allowed).
         let ignoredColumns = layout.columns.indices.filter { layout.columns[$0] == nil && $0 < width }
         func columnName(_ index: Int) -> String {
@@ -170,6 +219,7 @@ public final class JobFileReader {
             for record in records {
                 if !headerSeen {
                     if layout.dialect.hasSepLine && rowOffset == 0 && record.row == 1 { rowOffset = 1; continue }
+                    if let headerRow = layout.headerRow, record.row - rowOffset < headerRow { continue }  // title rows
                     if record.isBlank { continue }  // blank lines above the header
                     headerSeen = true
                     continue
@@ -189,7 +239,8 @@ public final class JobFileReader {
                         }
                     }
                 }
-                let blank = record.oversized.isEmpty && cells.allSatisfy { CellText.trim($0).isEmpty }
+                // The columns a ctbulk report added do not count: a blank row of a report fed back is blank again.
+                let blank = record.oversized.isEmpty && cells.prefix(ownWidth).allSatisfy { CellText.trim($0).isEmpty }
                 if blank {
                     pendingBlank.append(SourceRow(row: row, cells: cells, built: BuiltRow(row: row, jobRow: nil, problems: []),
                                                   isBlank: true))
@@ -197,6 +248,9 @@ public final class JobFileReader {
                 }
                 for b in pendingBlank { try body(b) }
                 pendingBlank.removeAll()
+                for index in unknownIndexes where index < cells.count && !unknownColumnsWithData.contains(index) {
+                    if record.oversized[index] != nil || !CellText.trim(cells[index]).isEmpty { unknownColumnsWithData.insert(index) }
+                }
                 var fieldCells: [FieldCell] = []
                 fieldCells.reserveCapacity(width)
                 for (index, column) in layout.columns.enumerated() {
@@ -325,7 +379,11 @@ public final class JobFileReader {
                 details: ["character": found.escaped, "position": String(found.position)])
     }
 
-    private static func sniffCSV(path: String, options: JobReadOptions) throws(JobFileError) -> (CSVLayout?, [Problem]) {
+    /// How many non-blank rows at the top of a file are searched for the header (title rows above it).
+    static let headerSearchRows = 10
+
+    private static func sniffCSV(path: String, options: JobReadOptions)
+        throws(JobFileError) -> (CSVLayout?, [Problem], (columns: [Int: String], row: Int?)) {
         let raw = try ByteSource.prefix(path: path, count: sampleSize)
         let detected = DetectedEncoding.detect(raw)
         var encoding = detected.encoding
@@ -357,7 +415,8 @@ public final class JobFileReader {
         // (cell by cell, within the cell-size limit) until it ends.
         let parser = CSVParser(delimiter: delimiter, maxCellBytes: options.maxCellBytes)
         _ = body.withUnsafeBytes { try? parser.parse($0) }
-        var headerRecord = parser.drain().first { !$0.isBlank }
+        let topRecords = Array(parser.drain().lazy.filter { !$0.isBlank }.prefix(headerSearchRows))
+        var headerRecord = topRecords.first
         var lineEnding = body.firstIndex(of: 0x0A).map { $0 > 0 && body[$0 - 1] == 0x0D ? "\r\n" : "\n" }
         if headerRecord == nil && raw.count >= sampleSize {
             (headerRecord, lineEnding) = try readHeaderPastSample(path: path, sampleCount: raw.count, parser: parser,
@@ -367,15 +426,42 @@ public final class JobFileReader {
             try? parser.finish()
             headerRecord = parser.drain().first { !$0.isBlank }
         }
-        guard let headerRecord else {
-            return (nil, [Problem(.fileEmpty, row: nil)])
+        guard var headerRecord else {
+            return (nil, [Problem(.fileEmpty, row: nil)], ([:], nil))
+        }
+        func decode(_ bytes: [UInt8]) -> String {
+            encoding == .windows1251 ? Windows1251.decode(bytes) : String(decoding: bytes, as: UTF8.self)
+        }
+        // Title rows above the header («Номера на апрель», an empty line, then the header): the header is the first
+        // of the top rows that names a phone column, preferring the row that names the most known fields.
+        var titleProblem: Problem?
+        var seemsAt: (row: Int, names: [String])?
+        func recognised(_ record: CSVRecord) -> (phone: Bool, names: [String]) {
+            var fields = Set<JobColumn>(), names: [String] = []
+            for cell in record.cells.map(decode) {
+                guard let column = HeaderMapping.column(for: cell, mapping: options.columnMapping) else { continue }
+                if fields.insert(column).inserted { names.append(CellText.trim(cell)) }
+            }
+            return (fields.contains(.phoneNumber), names)
+        }
+        if topRecords.count > 1, !recognised(headerRecord).phone {
+            let scored = topRecords.map { ($0, recognised($0)) }
+            if let best = scored.filter({ $0.1.phone }).max(by: { $0.1.names.count < $1.1.names.count }) {
+                let above = scored.prefix { $0.0.row < best.0.row }
+                let title = above.map { $0.0.cells.map(decode).map(CellText.trim).filter { !$0.isEmpty }.joined(separator: " ") }
+                titleProblem = Problem(.headerTitleRows, row: best.0.row,
+                                       details: ["row": String(best.0.row), "skipped": String(above.count),
+                                                 "title": title.joined(separator: " / ")])
+                headerRecord = best.0
+            } else if let best = scored.max(by: { $0.1.names.count < $1.1.names.count }), best.1.names.count >= 2,
+                      best.0.row != headerRecord.row {
+                seemsAt = (best.0.row, best.1.names)
+            }
         }
         let dialect = CSVDialect(encoding: encoding, hasBOM: bomLength > 0, delimiter: delimiter,
                                  hasSepLine: sepDelimiter != nil, lineEnding: lineEnding ?? "\r\n")
-        var header = headerRecord.cells.map { bytes -> String in
-            encoding == .windows1251 ? Windows1251.decode(bytes) : String(decoding: bytes, as: UTF8.self)
-        }
-        var problems: [Problem] = []
+        var header = headerRecord.cells.map(decode)
+        var problems: [Problem] = titleProblem.map { [$0] } ?? []
         for (index, bytes) in headerRecord.oversized.sorted(by: { $0.key < $1.key }) {
             problems.append(cellTooLarge(path: path, row: headerRecord.row, column: "#\(index + 1)", bytes: bytes,
                                          limit: options.maxCellBytes))
@@ -389,8 +475,11 @@ public final class JobFileReader {
         while let last = header.last, CellText.trim(last).isEmpty { header.removeLast() }
         var columns: [JobColumn?] = []
         var seen: [JobColumn: String] = [:]
-        for cell in header {
-            let column = HeaderMapping.column(for: cell)
+        var unknown: [Int: String] = [:]
+        let reportStart = HeaderMapping.reportColumnsStart(header) ?? header.count
+        for (index, cell) in header.enumerated() {
+            // The columns a ctbulk report added (a report fed back as a job) are its own, not the user's: ignored quietly.
+            let column = index < reportStart ? HeaderMapping.column(for: cell, mapping: options.columnMapping) : nil
             if let column {
                 if let first = seen[column] {
                     problems.append(Problem(.headerDuplicate, row: headerRecord.row, column: cell, value: cell,
@@ -399,20 +488,27 @@ public final class JobFileReader {
                     continue
                 }
                 seen[column] = cell
-            } else {
-                problems.append(Problem(.headerUnknown, row: headerRecord.row, column: cell, value: cell))
+            } else if index < reportStart {
+                // A column without a header is named by its position.
+                unknown[index] = CellText.trim(cell).isEmpty ? "#\(index + 1)" : cell
             }
             columns.append(column)
         }
         if seen[.phoneNumber] == nil {
-            problems.insert(Problem(.headerPhoneMissing, row: headerRecord.row, value: header.joined(separator: String(UnicodeScalar(delimiter)))), at: 0)
+            var details: [String: String] = [:]
+            if let seemsAt {
+                details = ["seemsAt": String(seemsAt.row), "columns": seemsAt.names.map { "«\($0)»" }.joined(separator: ", ")]
+            }
+            problems.insert(Problem(.headerPhoneMissing, row: seemsAt?.row ?? headerRecord.row,
+                                    value: header.joined(separator: String(UnicodeScalar(delimiter))), details: details), at: 0)
         }
         let layout = CSVLayout(dialect: dialect, header: header, columns: columns,
                                encodingGuessed: detected.guessed && options.encoding == nil,
                                delimiterGuessed: options.delimiter == nil && sepDelimiter == nil && !sniffed.confident,
                                delimiterGiven: options.delimiter != nil || sepDelimiter != nil,
-                               encodingGiven: options.encoding != nil, maxCellBytes: options.maxCellBytes)
-        return (layout, problems)
+                               encodingGiven: options.encoding != nil,
+                               maxCellBytes: options.maxCellBytes, headerRow: titleProblem == nil ? nil : headerRecord.row)
+        return (layout, problems, (unknown, headerRecord.row))
     }
 }
 

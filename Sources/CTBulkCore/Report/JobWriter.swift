@@ -11,6 +11,15 @@ public enum JobWriter {
         try writer.close()
     }
 
+    /// A job file as a spreadsheet: a workbook when `path` ends in `.xlsx` (``SpreadsheetFile``), else CSV in
+    /// `csvDialect`. Numbers are written as text, so a spreadsheet keeps every digit.
+    public static func writeSpreadsheet(_ rows: [JobRow], to path: String, csvDialect: CSVDialect) throws(ReportError) {
+        let sink = try SpreadsheetFile.open(path: path, csvDialect: csvDialect)
+        try sink.writeHeader(JobColumn.all.map(\.csvName))
+        for row in rows { try sink.writeRow(cells(row).map { SpreadsheetCell($0) }) }
+        try sink.close()
+    }
+
     /// The CSV cells of one row, in ``JobColumn/all`` order.
     public static func cells(_ row: JobRow) -> [String] {
         JobColumn.all.map { column in

@@ -8,7 +8,8 @@ public enum ValidationReport {
     public static func write(to path: String, reader: JobFileReader, result: ValidationResult,
                              language: Language) throws(ReportError) {
         let dialect = reader.csv?.dialect ?? .excel
-        let header = reader.csv?.header ?? JobColumn.all.map(\.csvName)
+        // A report fed back in: its old report columns are replaced by the new ones, not repeated.
+        let header = reader.csv.map { Array($0.header.prefix($0.ownWidth)) } ?? JobColumn.all.map(\.csvName)
         let writer = try CSVWriter(path: path, dialect: dialect)
         try writer.write(header + extraColumns)
         var failure: ReportError?

@@ -32,6 +32,7 @@ public enum Catalogue {
     public static let tables: [(area: String, entries: [String: Entry])] = [
         ("common", commonEntries),
         ("safety", safetyEntries),
+        ("headers", headersEntries),
     ]
 
     /// All entries by key.

@@ -24,12 +24,19 @@ public struct ValidationResult: Sendable {
     public var problemCount = 0
     /// Problem counts by severity.
     public var severityCounts: [Severity: Int] = [:]
+    /// Problem counts by code (notes are listed as these unless every problem is asked for).
+    public var codeCounts: [ProblemCode: Int] = [:]
     /// Rows without errors (later identical duplicates left out), when `collectRows` was set.
     public var rows: [JobRow] = []
     /// Rows of ``rows`` that have warnings (so that checks added later, such as the inventory, count each row once).
     public var rowsWithWarnings: Set<Int> = []
     /// The most problems ``problems`` keeps (nil: all).
     public var problemLimit: Int?
+    /// Rows with errors (their number as written and their problems), when `collectRows` was set: a run that skips
+    /// them (`--skip-invalid`) lists them in its reports.
+    public var invalidRows: [InvalidRow] = []
+    /// Errors of the file itself (its header, its syntax): no row can be trusted, so nothing is skipped past them.
+    public var fileErrorCount = 0
     /// Problems found across rows (duplicates), by row: needed again when writing the report.
     public var crossRowProblems: [Int: [Problem]] = [:]
     /// A syntax error that stopped reading.
@@ -37,6 +44,17 @@ public struct ValidationResult: Sendable {
 
     /// Errors anywhere (the exit code 65 case).
     public var hasErrors: Bool { (severityCounts[.error] ?? 0) > 0 }
+}
+
+/// A row with errors: where it is, its number as written, and its errors.
+public struct InvalidRow: Sendable, Codable, Equatable {
+    public var row: Int
+    public var phoneNumber: String
+    public var problems: [Problem]
+
+    public init(row: Int, phoneNumber: String, problems: [Problem]) {
+        self.row = row; self.phoneNumber = phoneNumber; self.problems = problems
+    }
 }
 
 /// Reads a job file row by row and checks every row and every pair of rows.
@@ -53,15 +71,21 @@ public enum Validator {
         var conflictedFirstRows = Set<Int>()
         let phoneColumn = phoneColumn(reader)
 
-        func keep(_ problem: Problem) {
+        // The limit applies to each severity on its own, so that notes never crowd out an error; problems of the
+        // file and its header are always kept (they are listed first).
+        var keptBySeverity: [Severity: Int] = [:]
+        func keep(_ problem: Problem, always: Bool = false) {
             if problem.severity == .note && !includeNotes { return }
             result.problemCount += 1
             result.severityCounts[problem.severity, default: 0] += 1
-            if let limit = problemLimit, kept.count >= limit { return }
+            result.codeCounts[problem.code, default: 0] += 1
+            if !always, let limit = problemLimit, keptBySeverity[problem.severity, default: 0] >= limit { return }
+            if !always { keptBySeverity[problem.severity, default: 0] += 1 }
+            if always && problem.severity == .error { result.fileErrorCount += 1 }
             kept.append(problem)
         }
 
-        for problem in reader.fileProblems { keep(problem) }
+        for problem in reader.fileProblems { keep(problem, always: true) }
 
         do {
             try reader.forEachRow { source in
@@ -112,6 +136,10 @@ public enum Validator {
                     result.rows.append(row)
                     if worst == .warning { result.rowsWithWarnings.insert(row.row) }
                 }
+                if collectRows, worst == .error {
+                    result.invalidRows.append(InvalidRow(row: source.row, phoneNumber: phoneCell(source, reader: reader),
+                                                         problems: problems.filter { $0.severity == .error }))
+                }
             }
         } catch let error as CSVRowError {
             result.stoppedAt = error.problem
@@ -122,11 +150,30 @@ public enum Validator {
             keep(problem)
         }
 
-        if !conflictedFirstRows.isEmpty { result.rows.removeAll { conflictedFirstRows.contains($0.row) } }
+        for problem in reader.columnProblems { keep(problem, always: true) }
+
+        if !conflictedFirstRows.isEmpty {
+            // The first row of a conflicting pair was admitted before its conflict was known: it is invalid too.
+            for row in result.rows where conflictedFirstRows.contains(row.row) {
+                result.invalidRows.append(InvalidRow(row: row.row, phoneNumber: row.phoneNumber.digits,
+                                                     problems: result.crossRowProblems[row.row] ?? []))
+            }
+            result.invalidRows.sort { $0.row < $1.row }
+            result.rows.removeAll { conflictedFirstRows.contains($0.row) }
+        }
         // File-level problems first, then by row; within a row errors first.
         kept.sort(by: Problem.listedBefore)
         result.problems = kept
         return result
+    }
+
+    /// The number cell of a row as written (for JSON: the `phoneNumber` value).
+    static func phoneCell(_ source: SourceRow, reader: JobFileReader) -> String {
+        if let layout = reader.csv {
+            guard let index = layout.columns.firstIndex(of: .phoneNumber), index < source.cells.count else { return "" }
+            return source.cells[index]
+        }
+        return source.cells.first ?? ""
     }
 
     public static func phoneColumn(_ reader: JobFileReader) -> String {

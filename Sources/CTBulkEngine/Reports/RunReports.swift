@@ -7,33 +7,40 @@ public struct RunReports: Sendable {
     public var results: String
     public var failures: String
     public var summary: String
+    /// Input rows with errors that were left out of the run (`--skip-invalid`): listed with the outcome `invalid`.
+    public var invalid = 0
 
     /// Columns added after the input's own in the results file.
     public static let resultColumns = ["row", "action", "outcome", "http_status", "attempts", "message"]
 
     /// Writes the three files into `directory` (created 0700).
-    public static func write(runID: Int64, journal: Journal, directory: String, report: ApplyReport?) throws -> RunReports {
+    public static func write(runID: Int64, journal: Journal, directory: String, report: ApplyReport?,
+                             language: Language = .en) throws -> RunReports {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         guard let run = try journal.run(runID) else { throw JournalError(path: journal.path, reason: "no run \(runID)") }
         let rows = try journal.rows(of: runID)
         var byRow: [Int: RowRecord] = [:]
         for row in rows { byRow[row.row] = row }
-        let paths = RunReports(results: directory + "/results.csv", failures: directory + "/failures.csv",
+        var paths = RunReports(results: directory + "/results.csv", failures: directory + "/failures.csv",
                                summary: directory + "/summary.json")
         let failedOutcomes: Set<RowOutcome> = [.failed, .changedSincePlan, .skipped]
 
-        // Re-read the input when it is still there, unchanged, to keep its own cells and dialect.
+        // Re-read the input when it is still there, unchanged, to keep its own cells and dialect, and to list every
+        // row: also those the run left out (errors skipped by --skip-invalid, later copies of duplicates).
         let layout = run.layout
         var wroteFromInput = false
-        if let layout, FileManager.default.fileExists(atPath: run.jobPath),
+        if FileManager.default.fileExists(atPath: run.jobPath),
            (try? JobFileReader.sha256(path: run.jobPath)) == run.jobSHA256 {
-            let reader = try JobFileReader(path: run.jobPath, options: layout.rereadOptions)
-            let results = try CSVWriter(path: paths.results, dialect: layout.dialect)
-            let failures = try CSVWriter(path: paths.failures, dialect: layout.dialect)
-            try results.write(layout.header + resultColumns)
-            try failures.write(layout.header + ["row", "message"])
-            let width = layout.header.count
+            let reader = try JobFileReader(path: run.jobPath, options: layout.map(JobReadOptions.init(rereading:)) ?? JobReadOptions())
+            let header = layout.map { Array($0.header.prefix($0.ownWidth)) } ?? JobColumn.all.map(\.csvName)
+            let dialect = layout?.dialect ?? .excel
+            let results = try CSVWriter(path: paths.results, dialect: dialect)
+            let failures = try CSVWriter(path: paths.failures, dialect: dialect)
+            try results.write(header + resultColumns)
+            try failures.write(header + ["row", "message"])
+            let width = header.count
+            var invalid = 0
             try reader.forEachRow { source in
                 var cells = Array(source.cells.prefix(width))
                 while cells.count < width { cells.append("") }
@@ -42,6 +49,15 @@ public struct RunReports: Sendable {
                     return
                 }
                 let record = byRow[source.row]
+                if record == nil, source.built.hasErrors {
+                    // Left out for its errors: in the failures too, to be fixed and run again.
+                    invalid += 1
+                    let message = source.built.problems.filter { $0.severity == .error }
+                        .map { "[\($0.column ?? "")] \($0.message(language))" }.joined(separator: " | ")
+                    try results.write(cells + [String(source.row), "", "invalid", "", "", message])
+                    try failures.write(cells + [String(source.row), message])
+                    return
+                }
                 let outcome = outcomeText(record, source: source)
                 try results.write(cells + [String(source.row), record?.plannedAction.rawValue ?? "", outcome.0,
                                            record?.httpStatus.map(String.init) ?? "", record.map { String($0.attempts) } ?? "",
@@ -52,6 +68,7 @@ public struct RunReports: Sendable {
             }
             try results.close()
             try failures.close()
+            paths.invalid = invalid
             wroteFromInput = true
         }
         if !wroteFromInput {
@@ -81,6 +98,7 @@ public struct RunReports: Sendable {
             "account": .string(run.account), "status": .string((try journal.run(runID))?.status.rawValue ?? run.status.rawValue),
             "rows": .integer(Int64(run.totalRows)), "outcomes": .object(counts),
             "results": .string(paths.results), "failures": .string(paths.failures),
+            "invalid": .integer(Int64(paths.invalid)),
         ]
         if let report {
             summary["stopReason"] = report.stopReason.map { .string($0.rawValue) } ?? .null
