@@ -61,13 +61,17 @@ struct UISCommand: AsyncParsableCommand {
         @Option(help: "Table width (default: the terminal's).")
         var width: Int?
 
+        @Option(help: "Machine-wide folder of the shared rate limit (else CTBULK_STATE_DIR, else ~/.local/state/ctbulk).")
+        var stateDir: String?
+
         @Option(name: .customLong("lang"), help: "Language of messages: en or ru.")
         var language: LanguageArgument = .en
 
         func value() -> UISCommandOptions {
             UISCommandOptions(filters: filters, any: any, sort: sort, fields: fields, limit: limit, offset: offset,
                               all: all, format: format, host: host, tokenFile: tokenFile, userID: userID,
-                              login: login, sandbox: sandbox, language: language.value, width: width)
+                              login: login, sandbox: sandbox, language: language.value, width: width,
+                              stateDirectory: stateDir)
         }
     }
 

@@ -10,11 +10,13 @@ enum APIErrorRendering {
             switch failure.kind {
             case .authentication: return .noPermission
             case .budgetExhausted, .cancelled: return .tempFail
+            case .redirected: return .config
             default: return .failure
             }
         case let failure as CalltouchError:
             switch failure.category {
             case .authentication: return .noPermission
+            case .redirected: return .config
             case .budgetExhausted, .cancelled: return .tempFail
             default: return .failure
             }
@@ -72,6 +74,9 @@ enum APIErrorRendering {
                     : "Cannot reach the Calltouch API\(place): \(failure.detail)\(tries). Check --base-url, the network and any proxy."
             case .cancelled:
                 return ru ? "Прервано." : "Cancelled."
+            case .redirected:
+                return Message("api.redirected", ["baseURL": .text(baseURL ?? "?"), "detail": .text(failure.detail)])
+                    .render(language)
             }
         case let failure as APISession.Failure:
             switch failure {

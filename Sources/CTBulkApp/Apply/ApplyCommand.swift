@@ -146,6 +146,7 @@ public enum ApplyCommand {
         let ru = language == .ru
         switch report.stopReason {
         case .authentication?: return ExitStatus.noPermission.rawValue
+        case .redirected?: return ExitStatus.config.rawValue
         case .budget?, .breaker?, .interrupted?, .maxRequests?, .rateLimited?:
             console.err(ru ? "Запуск \(report.runID) остановлен и может быть продолжен: ctbulk apply --resume (или та же команда)."
                 : "Run \(report.runID) stopped and can be resumed: ctbulk apply --resume (or the same command again).")
@@ -191,6 +192,8 @@ public enum ApplyCommand {
                 : "The API kept answering 429 (too many requests) although ctbulk keeps to --rate: another client seems to share this IP address's limit") + more
         case .canary:
             return ru ? "Канареечный прогон завершён." : "The canary is done."
+        case .redirected:
+            return Message("stop.redirected", ["detail": .text(more)]).render(language) + "."
         }
     }
 

@@ -62,3 +62,11 @@ extension Severity {
         }
     }
 }
+
+extension Problem {
+    /// The order of a listing: file-level problems first, then by row; within a row errors, warnings, notes.
+    public static func listedBefore(_ a: Problem, _ b: Problem) -> Bool {
+        func rank(_ severity: Severity) -> Int { severity == .error ? 0 : severity == .warning ? 1 : 2 }
+        return (a.row ?? 0, rank(a.severity)) < (b.row ?? 0, rank(b.severity))
+    }
+}

@@ -183,6 +183,7 @@ public final class Applier: Sendable {
         case .authentication: stop(.authentication, detail: error.description)
         case .budgetExhausted: stop(.budget, detail: error.description)
         case .cancelled: stop(.interrupted, detail: nil)
+        case .redirected: stop(.redirected, detail: error.description)
         default: break
         }
     }
