@@ -19,7 +19,7 @@ final class RunQueue: Sendable {
         var canary: Int?
     }
 
-    enum Phase: String, Codable, Sendable {
+    enum Phase: String, Codable, Sendable, CaseIterable {
         case idle, planning, running, paused, stopping, verifying, finished, stopped, failed
     }
 

@@ -220,6 +220,9 @@ extension Catalogue {
         "web.live.stopReason.canary": Entry(
             en: "Paused after the canary: resume the run on the Runs page. {detail}",
             ru: "Пауза после канарейки: продолжите запуск на странице «Запуски». {detail}"),
+        "web.live.stopReason.redirected": Entry(
+            en: "Stopped: the API answered with a redirect, which is never followed; check --base-url. {detail}",
+            ru: "Остановлено: API ответил перенаправлением, по которому ctbulk не переходит; проверьте --base-url. {detail}"),
         "web.phase.idle": Entry(en: "no run", ru: "нет запуска"),
         "web.phase.planning": Entry(en: "reading the account", ru: "читаю аккаунт"),
         "web.phase.running": Entry(en: "applying", ru: "применяю"),
