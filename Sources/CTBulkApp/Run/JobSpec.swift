@@ -34,6 +34,8 @@ public struct JobSpec: Sendable, Decodable, Equatable {
     public var name: String?
     public var lang: String?
     public var maxRequests: Int?
+    /// The largest cell accepted, in bytes (as `--max-cell-bytes`).
+    public var maxCellBytes: Int?
 
     /// Keys that would put a secret into the spec: refused.
     static let secretKeys: Set<String> = ["token", "accessToken", "access_token", "password", "secret"]
@@ -95,7 +97,7 @@ public enum RunCommand {
         }
         let language: Language = spec.lang == "ru" ? .ru : .en
         let api = spec.apiOptions(environment: environment)
-        let input = InputOptions(path: spec.input)
+        let input = InputOptions(path: spec.input, maxCellBytes: spec.maxCellBytes)
         let journal = spec.journal ?? ".ctbulk/journal.sqlite"
         switch spec.mode {
         case .plan:

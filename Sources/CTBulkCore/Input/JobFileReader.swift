@@ -47,6 +47,15 @@ public struct CSVLayout: Sendable, Codable, Equatable {
     /// The delimiter came from `--delimiter` or a `sep=` line rather than sniffing.
     public var delimiterGiven: Bool
     public var encodingGiven: Bool
+    /// The cell-size limit the file was read with (`--max-cell-bytes`), so that reports which read it again apply
+    /// the same limit; nil in layouts saved before it was recorded (the default then).
+    public var maxCellBytes: Int?
+
+    /// The options that read the file again exactly as it was read (dialect and cell limit).
+    public var rereadOptions: JobReadOptions {
+        JobReadOptions(encoding: dialect.encoding, delimiter: dialect.delimiter, kind: .csv,
+                       maxCellBytes: maxCellBytes ?? JobReadOptions.defaultMaxCellBytes)
+    }
 }
 
 /// One input row as read: the cells as written (for reports) and what they mean.
@@ -402,7 +411,7 @@ public final class JobFileReader {
                                encodingGuessed: detected.guessed && options.encoding == nil,
                                delimiterGuessed: options.delimiter == nil && sepDelimiter == nil && !sniffed.confident,
                                delimiterGiven: options.delimiter != nil || sepDelimiter != nil,
-                               encodingGiven: options.encoding != nil)
+                               encodingGiven: options.encoding != nil, maxCellBytes: options.maxCellBytes)
         return (layout, problems)
     }
 }
