@@ -65,17 +65,28 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // `ctbulk serve`: the web app (Hummingbird; HTML built in Swift with escaping; plain JavaScript and CSS files).
+        .target(
+            name: "CTBulkWeb",
+            dependencies: [
+                "CTBulkCore", "CTBulkEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Assets")]
+        ),
         // What each command does (printing, exit codes); the executable only parses arguments and calls in here.
         .target(
             name: "CTBulkApp",
             dependencies: [
-                "CTBulkCore", "CalltouchAPI", "UISDataAPI", "CTBulkSandbox", "CTBulkEngine",
+                "CTBulkCore", "CalltouchAPI", "UISDataAPI", "CTBulkSandbox", "CTBulkEngine", "CTBulkWeb",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "ctbulk",
-            dependencies: ["CTBulkApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["CTBulkApp", "CTBulkWeb", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "ctbulk-bench",
@@ -98,6 +109,10 @@ let package = Package(
         .testTarget(name: "CTBulkSandboxTests", dependencies: ["CTBulkSandbox", "CTBulkCore", "CTBulkTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .testTarget(name: "CTBulkEngineTests", dependencies: ["CTBulkEngine", "CTBulkSandbox", "CTBulkCore", "CalltouchAPI", "CTBulkTestSupport"]),
+        .testTarget(name: "CTBulkWebTests", dependencies: ["CTBulkWeb", "CTBulkApp", "ctbulk", "CTBulkSandbox", "CTBulkCore",
+            "CTBulkEngine", "CalltouchAPI", "CTBulkTestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird")],
+            exclude: ["Browser"]),
         .testTarget(name: "CTBulkAppTests", dependencies: ["CTBulkApp", "ctbulk", "CTBulkSandbox", "CTBulkCore", "CTBulkEngine", "UISDataAPI", "CTBulkTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

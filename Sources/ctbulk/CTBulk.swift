@@ -8,7 +8,7 @@ struct CTBulk: AsyncParsableCommand {
         commandName: "ctbulk",
         abstract: "Bulk-update Calltouch static call-tracking numbers from spreadsheets, safely.",
         version: CTBulkVersion.current,
-        subcommands: [ValidateCommandCLI.self, PlanCommandCLI.self, ApplyCommandCLI.self, StatusCommandCLI.self, SandboxCommandCLI.self, ReconcileCommandCLI.self, ExportCommandCLI.self, RunCommandCLI.self, UISCommand.self]
+        subcommands: [ValidateCommandCLI.self, PlanCommandCLI.self, ApplyCommandCLI.self, StatusCommandCLI.self, SandboxCommandCLI.self, ServeCommandCLI.self, ReconcileCommandCLI.self, ExportCommandCLI.self, RunCommandCLI.self, UISCommand.self]
     )
 }
 

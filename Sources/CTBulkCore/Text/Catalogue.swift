@@ -33,6 +33,7 @@ public enum Catalogue {
         ("common", commonEntries),
         ("safety", safetyEntries),
         ("headers", headersEntries),
+        ("web", webEntries),
     ]
 
     /// All entries by key.
