@@ -63,6 +63,9 @@ struct ApplyCommandCLI: AsyncParsableCommand {
     @Option(help: "Audit log: one JSON line per request (never the token).")
     var logFile: String?
 
+    @Option(help: "The sheet of an .xlsx file to read (default: the first).")
+    var sheet: String?
+
     @Option(help: "Where to write results.csv, failures.csv and summary.json (default .ctbulk/runs/RUN).")
     var reportDir: String?
 
@@ -79,6 +82,7 @@ struct ApplyCommandCLI: AsyncParsableCommand {
 
     func run() async throws {
         var options = ApplyOptions(input: file.map { InputOptions(path: $0, encoding: encoding, delimiter: delimiter, maxCellBytes: cellLimit.maxCellBytes) }, api: api.value)
+        options.input?.sheet = sheet
         options.journalPath = journal
         options.yes = yes
         options.resume = resume

@@ -175,8 +175,7 @@ public enum ReconcileCommand {
         }
         let added = ["row", "drift", "changes"] + liveColumns
         if let layout {
-            let reader = try JobFileReader(path: input.path, options: JobReadOptions(encoding: layout.dialect.encoding,
-                                                                                      delimiter: layout.dialect.delimiter, kind: .csv))
+            let reader = try JobFileReader(path: input.path, options: .rereading(layout))
             let writer = try CSVWriter(path: path, dialect: layout.dialect)
             try writer.write(layout.header + added)
             try reader.forEachRow { source in

@@ -23,6 +23,8 @@ public struct JobSpec: Sendable, Decodable, Equatable {
 
     public var mode: Mode
     public var input: String
+    /// The sheet of an .xlsx input (default the first).
+    public var sheet: String?
     public var account: Account
     public var rate: Int?
     /// reconcile: fix the drift.
@@ -95,7 +97,8 @@ public enum RunCommand {
         }
         let language: Language = spec.lang == "ru" ? .ru : .en
         let api = spec.apiOptions(environment: environment)
-        let input = InputOptions(path: spec.input)
+        var input = InputOptions(path: spec.input)
+        input.sheet = spec.sheet
         let journal = spec.journal ?? ".ctbulk/journal.sqlite"
         switch spec.mode {
         case .plan:

@@ -9,6 +9,8 @@ public struct InputOptions: Sendable {
     public var delimiter: String?
     /// `--max-cell-bytes`: the largest cell accepted (default ``JobReadOptions/defaultMaxCellBytes``).
     public var maxCellBytes: Int?
+    /// `--sheet NAME`: the worksheet of an .xlsx file (default the first).
+    public var sheet: String?
 
     public init(path: String, encoding: String? = nil, delimiter: String? = nil, maxCellBytes: Int? = nil) {
         self.path = path; self.encoding = encoding; self.delimiter = delimiter; self.maxCellBytes = maxCellBytes
@@ -35,6 +37,7 @@ public struct InputOptions: Sendable {
         }
         // The command line refuses a limit below 1; a caller in code gets the smallest sensible one.
         if let limit = maxCellBytes { options.maxCellBytes = max(1, limit) }
+        options.sheet = sheet
         return .success(options)
     }
 }

@@ -1,14 +1,15 @@
 import Crypto
 import Foundation
 
-/// The two kinds of job file.
+/// The kinds of job file.
 public enum JobFileKind: String, Sendable, Codable {
-    case csv, json
+    case csv, json, xlsx
 
-    /// By extension: `.json` is JSON, `.csv`/`.txt`/`.tsv` (or none) is CSV.
+    /// By extension: `.json` is JSON, `.xlsx` a workbook, `.csv`/`.txt`/`.tsv` (or none) is CSV.
     public static func guess(path: String) -> JobFileKind? {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "json": return .json
+        case "xlsx": return .xlsx
         case "csv", "txt", "tsv", "": return .csv
         default: return nil
         }
@@ -23,6 +24,8 @@ public struct JobReadOptions: Sendable {
     /// The largest cell accepted, in bytes (`--max-cell-bytes`). A larger cell is a ``ProblemCode/cellTooLarge``
     /// error, and a CSV reader never holds its bytes.
     public var maxCellBytes: Int
+    /// `--sheet NAME`: the worksheet of an .xlsx file to read (default the first).
+    public var sheet: String?
 
     /// The default ``maxCellBytes``: 64 KiB, far above any field the API takes.
     public static let defaultMaxCellBytes = CSVParser.defaultMaxCellBytes
@@ -47,6 +50,10 @@ public struct CSVLayout: Sendable, Codable, Equatable {
     /// The delimiter came from `--delimiter` or a `sep=` line rather than sniffing.
     public var delimiterGiven: Bool
     public var encodingGiven: Bool
+    /// An .xlsx file: the sheet read (the dialect is then what a CSV report of it is written in).
+    public var sheet: String? = nil
+    /// An .xlsx file: the workbook's other sheets (not read), shown so a user sees where the data may be.
+    public var otherSheets: [String]? = nil
 }
 
 /// One input row as read: the cells as written (for reports) and what they mean.
@@ -57,6 +64,8 @@ public struct SourceRow: Sendable {
     public var built: BuiltRow
     /// A row with no content at all (Excel leaves them); it is reported, not validated.
     public var isBlank: Bool
+    /// .xlsx: the indices of the cells that hold numbers (a workbook report writes them back as numbers).
+    public var numberCells: Set<Int> = []
 }
 
 /// Opens a job file (CSV or JSON), works out how it is written, and streams its rows.
@@ -71,11 +80,14 @@ public final class JobFileReader {
     public private(set) var fileProblems: [Problem] = []
     private let options: JobReadOptions
     private var json: JSONJob?
+    /// .xlsx: the sheet whose rows take the CSV row path.
+    var workbook: WorkbookSource?
 
     public init(path: String, options: JobReadOptions = JobReadOptions()) throws(JobFileError) {
         self.path = path
         self.options = options
         guard let kind = options.kind ?? JobFileKind.guess(path: path) else {
+            if let format = Self.otherSpreadsheetFormat(path) { throw JobFileError(path: path, reason: .workbook(.otherFormat(format))) }
             throw JobFileError(path: path, reason: .unsupportedFormat)
         }
         self.kind = kind
@@ -94,6 +106,11 @@ public final class JobFileReader {
             let parsed = JSONJob.parse(data)
             self.json = parsed
             self.fileProblems = parsed.fileProblems
+        case .xlsx:
+            let opened = try Self.openWorkbook(path: path, options: options)
+            self.workbook = opened.source
+            self.csv = opened.layout
+            self.fileProblems = opened.problems
         }
     }
 
@@ -131,7 +148,7 @@ public final class JobFileReader {
                 let cells = JobColumn.all.map { column in fieldCells.first { $0.column == column }?.raw ?? "" }
                 try body(SourceRow(row: element.row, cells: cells, built: built, isBlank: false))
             }
-        case .csv:
+        case .csv, .xlsx:
             try readCSV(body)
         }
     }
@@ -221,8 +238,15 @@ public final class JobFileReader {
                 if cells.count > width, cells[width...].contains(where: { !CellText.trim($0).isEmpty }) {
                     built.problems.append(Problem(.rowExtraCells, row: row, value: cells[width...].first { !CellText.trim($0).isEmpty }))
                 }
-                try body(SourceRow(row: row, cells: cells, built: built, isBlank: false))
+                var sourceRow = SourceRow(row: row, cells: cells, built: built, isBlank: false)
+                workbook?.annotate(&sourceRow, layout: layout, columnName: columnName)  // .xlsx: dates, numbers
+                try body(sourceRow)
             }
+        }
+
+        if let workbook {  // .xlsx: the sheet's rows take the same path from here
+            try workbook.forEachRecord(deliver)
+            return
         }
 
         while let chunk = try source.next() {
@@ -363,13 +387,29 @@ public final class JobFileReader {
         }
         let dialect = CSVDialect(encoding: encoding, hasBOM: bomLength > 0, delimiter: delimiter,
                                  hasSepLine: sepDelimiter != nil, lineEnding: lineEnding ?? "\r\n")
-        var header = headerRecord.cells.map { bytes -> String in
+        let cells = headerRecord.cells.map { bytes -> String in
             encoding == .windows1251 ? Windows1251.decode(bytes) : String(decoding: bytes, as: UTF8.self)
         }
+        let (header, columns, problems) = recogniseHeader(headerRecord, cells: cells, path: path,
+                                                          separator: String(UnicodeScalar(delimiter)),
+                                                          maxCellBytes: options.maxCellBytes)
+        let layout = CSVLayout(dialect: dialect, header: header, columns: columns,
+                               encodingGuessed: detected.guessed && options.encoding == nil,
+                               delimiterGuessed: options.delimiter == nil && sepDelimiter == nil && !sniffed.confident,
+                               delimiterGiven: options.delimiter != nil || sepDelimiter != nil,
+                               encodingGiven: options.encoding != nil)
+        return (layout, problems)
+    }
+
+    /// The header row of a CSV file or a sheet: each cell mapped to a field (nil: unknown), trailing empty cells
+    /// dropped, and the header's problems (unknown, duplicate or missing columns, oversized or control characters).
+    static func recogniseHeader(_ headerRecord: CSVRecord, cells: [String], path: String, separator: String,
+                                maxCellBytes: Int) -> (header: [String], columns: [JobColumn?], problems: [Problem]) {
+        var header = cells
         var problems: [Problem] = []
         for (index, bytes) in headerRecord.oversized.sorted(by: { $0.key < $1.key }) {
             problems.append(cellTooLarge(path: path, row: headerRecord.row, column: "#\(index + 1)", bytes: bytes,
-                                         limit: options.maxCellBytes))
+                                         limit: maxCellBytes))
         }
         for (index, cell) in header.enumerated() {
             // A header cell may span lines (Excel's Alt+Enter); any other control character is an error.
@@ -396,14 +436,9 @@ public final class JobFileReader {
             columns.append(column)
         }
         if seen[.phoneNumber] == nil {
-            problems.insert(Problem(.headerPhoneMissing, row: headerRecord.row, value: header.joined(separator: String(UnicodeScalar(delimiter)))), at: 0)
+            problems.insert(Problem(.headerPhoneMissing, row: headerRecord.row, value: header.joined(separator: separator)), at: 0)
         }
-        let layout = CSVLayout(dialect: dialect, header: header, columns: columns,
-                               encodingGuessed: detected.guessed && options.encoding == nil,
-                               delimiterGuessed: options.delimiter == nil && sepDelimiter == nil && !sniffed.confident,
-                               delimiterGiven: options.delimiter != nil || sepDelimiter != nil,
-                               encodingGiven: options.encoding != nil)
-        return (layout, problems)
+        return (header, columns, problems)
     }
 }
 

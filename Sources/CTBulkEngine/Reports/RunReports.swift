@@ -28,9 +28,7 @@ public struct RunReports: Sendable {
         var wroteFromInput = false
         if let layout, FileManager.default.fileExists(atPath: run.jobPath),
            (try? JobFileReader.sha256(path: run.jobPath)) == run.jobSHA256 {
-            let reader = try JobFileReader(path: run.jobPath, options: JobReadOptions(encoding: layout.dialect.encoding,
-                                                                                       delimiter: layout.dialect.delimiter,
-                                                                                       kind: .csv))
+            let reader = try JobFileReader(path: run.jobPath, options: .rereading(layout))
             let results = try CSVWriter(path: paths.results, dialect: layout.dialect)
             let failures = try CSVWriter(path: paths.failures, dialect: layout.dialect)
             try results.write(layout.header + resultColumns)
