@@ -22,12 +22,14 @@ let package = Package(
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
         // .xlsx input: expat (Debian libexpat1-dev) parses the workbook's XML parts chunk by chunk (SAX).
         .systemLibrary(name: "CExpat", providers: [.apt(["libexpat1-dev"])]),
+        // .xlsx reports: libxlsxwriter (Debian libxlsxwriter-dev) in constant-memory mode.
+        .systemLibrary(name: "CXLSXWriter", providers: [.apt(["libxlsxwriter-dev"])]),
 
         // Job model, readers (CSV through libcsv, .xlsx through ZIPFoundation and expat, JSON), normalisation, validation, reports, plan model, rate limiter.
         .target(
             name: "CTBulkCore",
             dependencies: [
-                "CLibCSV", "CExpat",
+                "CLibCSV", "CExpat", "CXLSXWriter",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -66,7 +66,7 @@ struct ApplyCommandCLI: AsyncParsableCommand {
     @Option(help: "The sheet of an .xlsx file to read (default: the first).")
     var sheet: String?
 
-    @Option(help: "Where to write results.csv, failures.csv and summary.json (default .ctbulk/runs/RUN).")
+    @Option(help: "Where to write results.csv, failures.csv (.xlsx for an .xlsx job) and summary.json (default .ctbulk/runs/RUN).")
     var reportDir: String?
 
     @Flag(help: "No progress output (cron).")

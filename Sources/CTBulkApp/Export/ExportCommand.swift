@@ -94,6 +94,7 @@ public enum ExportCommand {
     static func write(_ rows: [JobRow], options: Options) throws(ReportError) {
         switch options.format {
         case .json: try JobWriter.writeJSON(rows, to: options.outPath)
+        case .csv where SpreadsheetFile.isWorkbook(options.outPath): try JobWriter.writeWorkbook(rows, to: options.outPath)
         case .csv: try JobWriter.writeCSV(rows, to: options.outPath, dialect: options.excel ? .excel : .plain)
         }
     }
