@@ -15,18 +15,24 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libcsv (Debian libcsv-dev) ships no pkg-config file: a module map with a shim header.
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
+        // .xlsx input: expat (Debian libexpat1-dev) parses the workbook's XML parts chunk by chunk (SAX).
+        .systemLibrary(name: "CExpat", providers: [.apt(["libexpat1-dev"])]),
+        // .xlsx reports: libxlsxwriter (Debian libxlsxwriter-dev) in constant-memory mode.
+        .systemLibrary(name: "CXLSXWriter", providers: [.apt(["libxlsxwriter-dev"])]),
 
-        // Job model, readers (CSV through libcsv, JSON), normalisation, validation, reports, plan model, rate limiter.
+        // Job model, readers (CSV through libcsv, .xlsx through ZIPFoundation and expat, JSON), normalisation, validation, reports, plan model, rate limiter.
         .target(
             name: "CTBulkCore",
             dependencies: [
-                "CLibCSV",
+                "CLibCSV", "CExpat", "CXLSXWriter",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // Calltouch phone-service client (AsyncHTTPClient).

@@ -67,7 +67,10 @@ struct ApplyCommandCLI: AsyncParsableCommand {
     @Option(help: "Audit log: one JSON line per request (never the token).")
     var logFile: String?
 
-    @Option(help: "Where to write results.csv, failures.csv and summary.json (default .ctbulk/runs/RUN).")
+    @Option(help: "The sheet of an .xlsx file to read (default: the first).")
+    var sheet: String?
+
+    @Option(help: "Where to write results.csv, failures.csv (.xlsx for an .xlsx job) and summary.json (default .ctbulk/runs/RUN).")
     var reportDir: String?
 
     @Flag(help: "No progress output (cron).")
@@ -87,6 +90,7 @@ struct ApplyCommandCLI: AsyncParsableCommand {
             input.skipInvalid = skipInvalid
             return input
         }, api: api.value)
+        options.input?.sheet = sheet
         options.journalPath = journal
         options.yes = yes
         options.resume = resume

@@ -25,7 +25,7 @@ enum LanguageArgument: String, ExpressibleByArgument, CaseIterable {
 
 /// How to read the job file.
 struct InputArguments: ParsableArguments {
-    @Argument(help: "The job file: CSV (as Excel writes it) or JSON (API-shaped).")
+    @Argument(help: "The job file: Excel (.xlsx), CSV (as Excel writes it) or JSON (API-shaped).")
     var file: String
 
     @Option(help: "Override the detected encoding: utf-8, cp1251, utf-16le, utf-16be.")
@@ -36,7 +36,14 @@ struct InputArguments: ParsableArguments {
 
     @OptionGroup var headers: HeaderArguments
 
-    var value: InputOptions { headers.apply(to: InputOptions(path: file, encoding: encoding, delimiter: delimiter)) }
+    @Option(help: "The sheet of an .xlsx file to read (default: the first).")
+    var sheet: String?
+
+    var value: InputOptions {
+        var options = headers.apply(to: InputOptions(path: file, encoding: encoding, delimiter: delimiter))
+        options.sheet = sheet
+        return options
+    }
 }
 
 /// The team's own headers, on every command that reads a job file.

@@ -110,6 +110,7 @@ public enum ExportCommand {
     static func write(_ rows: [JobRow], options: Options) throws(ReportError) {
         switch options.format {
         case .json: try JobWriter.writeJSON(rows, to: options.outPath)
+        case .csv where SpreadsheetFile.isWorkbook(options.outPath): try JobWriter.writeWorkbook(rows, to: options.outPath)
         case .csv: try JobWriter.writeSpreadsheet(rows, to: options.outPath, csvDialect: options.plain ? .plain : .excel)
         }
     }

@@ -176,17 +176,21 @@ public enum ReconcileCommand {
         let added = ["row", "drift", "changes"] + liveColumns
         if let layout {
             let reader = try JobFileReader(path: input.path, options: JobReadOptions(rereading: layout))
-            let writer = try CSVWriter(path: path, dialect: layout.dialect)
-            try writer.write(layout.header + added)
+            let writer = try SpreadsheetFile.open(path: path, csvDialect: layout.dialect, sheetName: layout.sheet)
+            try writer.writeHeader(layout.header + added)
             try reader.forEachRow { source in
                 var cells = Array(source.cells.prefix(layout.header.count))
                 while cells.count < layout.header.count { cells.append("") }
-                try writer.write(cells + extra(byRow[source.row]))
+                let drift = byRow[source.row].map { $0.status != .inSync } ?? false
+                try writer.writeRow(cells.enumerated().map { SpreadsheetCell($1, isNumber: source.numberCells.contains($0)) }
+                                    + extra(byRow[source.row]).enumerated().map { index, text in
+                                        SpreadsheetCell(text, mark: index == 1 && drift ? .changed : nil, isNumber: index == 0)
+                                    })
             }
             try writer.close()
         } else {
-            let writer = try CSVWriter(path: path, dialect: .excel)
-            try writer.write(JobColumn.all.map(\.csvName) + added)
+            let writer = try SpreadsheetFile.open(path: path, csvDialect: .excel)
+            try writer.writeHeader(JobColumn.all.map(\.csvName) + added)
             for row in report.rows {
                 let cells = JobColumn.all.map { column -> String in
                     switch column {
@@ -195,7 +199,7 @@ public enum ReconcileCommand {
                     case .setting(let field): return row.desired[field] ?? ""
                     }
                 }
-                try writer.write(cells + extra(row))
+                try writer.writeRow((cells + extra(row)).map { SpreadsheetCell($0) })
             }
             try writer.close()
         }

@@ -23,6 +23,8 @@ public struct JobSpec: Sendable, Decodable, Equatable {
 
     public var mode: Mode
     public var input: String
+    /// The sheet of an .xlsx input (default the first).
+    public var sheet: String?
     public var account: Account
     public var rate: Int?
     /// reconcile: fix the drift.
@@ -105,6 +107,7 @@ public enum RunCommand {
         var input = InputOptions(path: spec.input, maxCellBytes: spec.maxCellBytes)
         input.mappingFile = spec.mapping
         input.strictHeaders = spec.strictHeaders ?? false
+        input.sheet = spec.sheet
         let journal = spec.journal ?? ".ctbulk/journal.sqlite"
         switch spec.mode {
         case .plan:

@@ -39,7 +39,15 @@ enum ValidationRendering {
             let delimiterName = d.delimiterName == "tab" ? "tab" : "\"\(d.delimiterName)\""
             let delimiterHow = d.hasSepLine ? l.sepLine : csv.delimiterGiven ? l.given : csv.delimiterGuessed ? l.sniffedLow : l.sniffed
             let lineEnd = d.lineEnding == "\r\n" ? "CRLF" : "LF"
-            lines.append("  \(l.format): CSV, \(encoding), \(language == .ru ? "разделитель" : "delimiter") \(delimiterName) (\(delimiterHow)), \(lineEnd)")
+            if let sheet = csv.sheet {  // .xlsx: the sheet instead of a dialect
+                lines.append("  \(l.format): " + Message("xlsx.layout.format", ["sheet": .text(sheet.escapingControlCharacters)]).render(language))
+                if let others = csv.otherSheets, !others.isEmpty {
+                    let names = others.map { "«\($0.escapingControlCharacters)»" }.joined(separator: ", ")
+                    lines.append("  " + Message("xlsx.layout.other_sheets", ["sheets": .text(names)]).render(language))
+                }
+            } else {
+                lines.append("  \(l.format): CSV, \(encoding), \(language == .ru ? "разделитель" : "delimiter") \(delimiterName) (\(delimiterHow)), \(lineEnd)")
+            }
             lines.append("  \(l.columns):")
             for (index, name) in csv.header.enumerated() {
                 let target = csv.columns[index].map(\.apiPath) ?? l.unknownColumn
@@ -120,7 +128,14 @@ enum ValidationRendering {
 
     static func resultJSON(_ result: ValidationResult, language: Language) -> [String: JSONValue] {
         var object: [String: JSONValue] = ["file": .string(result.path), "format": .string(result.kind.rawValue)]
-        if let csv = result.csv {
+        if let csv = result.csv, let sheet = csv.sheet {
+            object["xlsx"] = .object([
+                "sheet": .string(sheet),
+                "columns": .array(csv.header.enumerated().map { index, name in
+                    .object(["header": .string(name), "field": csv.columns[index].map { .string($0.apiPath) } ?? .null])
+                }),
+            ])
+        } else if let csv = result.csv {
             object["csv"] = .object([
                 "encoding": .string(csv.dialect.encoding.rawValue),
                 "bom": .bool(csv.dialect.hasBOM),

@@ -18,6 +18,8 @@ public struct InputOptions: Sendable {
     /// `--skip-invalid` (plan, apply): go ahead with the valid rows of a file with errors; the others are listed in
     /// the reports with their errors.
     public var skipInvalid = false
+    /// `--sheet NAME`: the worksheet of an .xlsx file (default the first).
+    public var sheet: String?
 
     public init(path: String, encoding: String? = nil, delimiter: String? = nil, maxCellBytes: Int? = nil) {
         self.path = path; self.encoding = encoding; self.delimiter = delimiter; self.maxCellBytes = maxCellBytes
@@ -51,6 +53,7 @@ public struct InputOptions: Sendable {
             return .failure(UsageError(error.message.render(language)))
         }
         options.strictHeaders = strictHeaders
+        options.sheet = sheet
         return .success(options)
     }
 }

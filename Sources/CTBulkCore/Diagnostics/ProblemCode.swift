@@ -15,10 +15,12 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     case jsonUnknownKey = "json.unknown_key"
     case rowExtraCells = "row.extra_cells"
     case rowEmpty = "row.empty"
+    case fileWorkbookDamaged = "file.xlsx.damaged"
     // Cells
     case excelError = "cell.excel_error"
     case cellTooLarge = "cell.too_large"
     case controlCharacter = "cell.control_character"
+    case cellDate = "cell.date"
     case phoneMissing = "phone.missing"
     case phoneScientific = "phone.scientific"
     case phoneLetters = "phone.letters"
@@ -77,6 +79,8 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
             return HeaderMessages.message(self, problem: problem).render(language)
         case .headerPhoneMissing where d["seemsAt"] != nil:
             return HeaderMessages.message(self, problem: problem).render(language)
+        case .fileWorkbookDamaged, .cellDate:  // from the catalogue (`problem.<code>`, Catalogue+Spreadsheet.swift)
+            return Catalogue.render(Message("problem." + rawValue, d.mapValues(Message.Argument.text)), language)
         case .headerPhoneMissing:
             return ru ? "Нет столбца с номером телефона. Назовите его «Номер», «Телефон» или phone_number."
                 : "No phone number column. Name it \"phone_number\", \"Номер\" or \"Телефон\"."

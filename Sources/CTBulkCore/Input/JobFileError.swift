@@ -5,6 +5,8 @@ public struct JobFileError: Error, Sendable, Equatable, CustomStringConvertible 
         case isDirectory
         case unreadable(String)
         case unsupportedFormat
+        /// An .xlsx file that cannot be read, or another spreadsheet format (its message says how to save it).
+        case workbook(WorkbookReadError)
     }
 
     public var path: String
@@ -22,6 +24,7 @@ public struct JobFileError: Error, Sendable, Equatable, CustomStringConvertible 
         case .isDirectory: return "file.directory"
         case .unreadable: return "file.unreadable"
         case .unsupportedFormat: return "file.unsupported_format"
+        case .workbook(let error): return error.code
         }
     }
 
@@ -30,12 +33,13 @@ public struct JobFileError: Error, Sendable, Equatable, CustomStringConvertible 
         let ru = language == .ru
         let path = ControlCharacters.escaped(self.path)
         switch reason {
+        case .workbook(let error): return error.message(path: self.path).render(language)
         case .notFound: return ru ? "\(path): файл не найден." : "\(path): no such file."
         case .isDirectory: return ru ? "\(path): это папка, а не файл." : "\(path): is a directory, not a file."
         case .unreadable(let why): return ru ? "\(path): файл не читается (\(why))." : "\(path): cannot read the file (\(why))."
         case .unsupportedFormat:
-            return ru ? "\(path): ожидается CSV (.csv, .txt, .tsv) или JSON (.json)."
-                : "\(path): expected a CSV (.csv, .txt, .tsv) or JSON (.json) file."
+            return ru ? "\(path): ожидается CSV (.csv, .txt, .tsv), Excel (.xlsx) или JSON (.json)."
+                : "\(path): expected a CSV (.csv, .txt, .tsv), Excel (.xlsx) or JSON (.json) file."
         }
     }
 }

@@ -1,14 +1,15 @@
 import Crypto
 import Foundation
 
-/// The two kinds of job file.
+/// The kinds of job file.
 public enum JobFileKind: String, Sendable, Codable {
-    case csv, json
+    case csv, json, xlsx
 
-    /// By extension: `.json` is JSON, `.csv`/`.txt`/`.tsv` (or none) is CSV.
+    /// By extension: `.json` is JSON, `.xlsx` a workbook, `.csv`/`.txt`/`.tsv` (or none) is CSV.
     public static func guess(path: String) -> JobFileKind? {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "json": return .json
+        case "xlsx": return .xlsx
         case "csv", "txt", "tsv", "": return .csv
         default: return nil
         }
@@ -28,6 +29,8 @@ public struct JobReadOptions: Sendable {
     public var columnMapping: [String: JobColumn] = [:]
     /// `--strict-headers`: an unrecognised header is an error rather than a warning.
     public var strictHeaders = false
+    /// `--sheet NAME`: the worksheet of an .xlsx file to read (default the first).
+    public var sheet: String?
 
     /// The default ``maxCellBytes``: 64 KiB, far above any field the API takes.
     public static let defaultMaxCellBytes = CSVParser.defaultMaxCellBytes
@@ -40,8 +43,14 @@ public struct JobReadOptions: Sendable {
     /// The options that read a CSV file again exactly as `layout` says it was read (reports of a run): its dialect,
     /// and its columns as mapped then.
     public init(rereading layout: CSVLayout) {
-        self.init(encoding: layout.dialect.encoding, delimiter: layout.dialect.delimiter, kind: .csv,
+        self.init(encoding: layout.dialect.encoding, delimiter: layout.dialect.delimiter,
+                  kind: layout.sheet == nil ? .csv : .xlsx,
                   maxCellBytes: layout.maxCellBytes ?? JobReadOptions.defaultMaxCellBytes)
+        if let sheet = layout.sheet {
+            encoding = nil
+            delimiter = nil
+            self.sheet = sheet
+        }
         for (index, column) in layout.columns.enumerated() {
             if let column, index < layout.header.count { columnMapping[layout.header[index]] = column }
         }
@@ -73,6 +82,10 @@ public struct CSVLayout: Sendable, Codable, Equatable {
     public var reportColumnsStart: Int? { HeaderMapping.reportColumnsStart(header) }
     /// The user's own columns: the header without the columns a ctbulk report added.
     public var ownWidth: Int { reportColumnsStart ?? header.count }
+    /// An .xlsx file: the sheet read (the dialect is then what a CSV report of it is written in).
+    public var sheet: String? = nil
+    /// An .xlsx file: the workbook's other sheets (not read), shown so a user sees where the data may be.
+    public var otherSheets: [String]? = nil
 }
 
 /// One input row as read: the cells as written (for reports) and what they mean.
@@ -83,6 +96,8 @@ public struct SourceRow: Sendable {
     public var built: BuiltRow
     /// A row with no content at all (Excel leaves them); it is reported, not validated.
     public var isBlank: Bool
+    /// .xlsx: the indices of the cells that hold numbers (a workbook report writes them back as numbers).
+    public var numberCells: Set<Int> = []
 }
 
 /// Opens a job file (CSV or JSON), works out how it is written, and streams its rows.
@@ -102,11 +117,14 @@ public final class JobFileReader {
     /// Of those, the columns where some row has a value.
     private var unknownColumnsWithData = Set<Int>()
     private var headerRowNumber: Int?
+    /// .xlsx: the sheet whose rows take the CSV row path.
+    var workbook: WorkbookSource?
 
     public init(path: String, options: JobReadOptions = JobReadOptions()) throws(JobFileError) {
         self.path = path
         self.options = options
         guard let kind = options.kind ?? JobFileKind.guess(path: path) else {
+            if let format = Self.otherSpreadsheetFormat(path) { throw JobFileError(path: path, reason: .workbook(.otherFormat(format))) }
             throw JobFileError(path: path, reason: .unsupportedFormat)
         }
         self.kind = kind
@@ -127,6 +145,13 @@ public final class JobFileReader {
             let parsed = JSONJob.parse(data)
             self.json = parsed
             self.fileProblems = parsed.fileProblems
+        case .xlsx:
+            let opened = try Self.openWorkbook(path: path, options: options)
+            self.workbook = opened.source
+            self.csv = opened.layout
+            self.fileProblems = opened.problems
+            self.unknownColumns = opened.unknown.columns
+            self.headerRowNumber = opened.unknown.row
         }
     }
 
@@ -187,7 +212,7 @@ public final class JobFileReader {
                 let cells = JobColumn.all.map { column in fieldCells.first { $0.column == column }?.raw ?? "" }
                 try body(SourceRow(row: element.row, cells: cells, built: built, isBlank: false))
             }
-        case .csv:
+        case .csv, .xlsx:
             try readCSV(body)
         }
     }
@@ -284,8 +309,15 @@ public final class JobFileReader {
                 if cells.count > width, cells[width...].contains(where: { !CellText.trim($0).isEmpty }) {
                     built.problems.append(Problem(.rowExtraCells, row: row, value: cells[width...].first { !CellText.trim($0).isEmpty }))
                 }
-                try body(SourceRow(row: row, cells: cells, built: built, isBlank: false))
+                var sourceRow = SourceRow(row: row, cells: cells, built: built, isBlank: false)
+                workbook?.annotate(&sourceRow, layout: layout, columnName: columnName)  // .xlsx: dates, numbers
+                try body(sourceRow)
             }
+        }
+
+        if let workbook {  // .xlsx: the sheet's rows take the same path from here
+            try workbook.forEachRecord(deliver)
+            return
         }
 
         while let chunk = try source.next() {
@@ -460,11 +492,33 @@ public final class JobFileReader {
         }
         let dialect = CSVDialect(encoding: encoding, hasBOM: bomLength > 0, delimiter: delimiter,
                                  hasSepLine: sepDelimiter != nil, lineEnding: lineEnding ?? "\r\n")
-        var header = headerRecord.cells.map(decode)
-        var problems: [Problem] = titleProblem.map { [$0] } ?? []
+        let cells = headerRecord.cells.map(decode)
+        let recognised = recogniseHeader(headerRecord, cells: cells, path: path, separator: String(UnicodeScalar(delimiter)),
+                                         maxCellBytes: options.maxCellBytes, mapping: options.columnMapping,
+                                         seemsAt: seemsAt)
+        let layout = CSVLayout(dialect: dialect, header: recognised.header, columns: recognised.columns,
+                               encodingGuessed: detected.guessed && options.encoding == nil,
+                               delimiterGuessed: options.delimiter == nil && sepDelimiter == nil && !sniffed.confident,
+                               delimiterGiven: options.delimiter != nil || sepDelimiter != nil,
+                               encodingGiven: options.encoding != nil,
+                               maxCellBytes: options.maxCellBytes, headerRow: titleProblem == nil ? nil : headerRecord.row)
+        return (layout, (titleProblem.map { [$0] } ?? []) + recognised.problems, (recognised.unknown, headerRecord.row))
+    }
+
+    /// The header row of a CSV file or a sheet: each cell mapped to a field (nil: unknown; the team's `mapping`
+    /// first), trailing empty cells dropped, the columns a ctbulk report added ignored, and the header's problems
+    /// (duplicate or missing columns, oversized cells, control characters); `unknown` holds the unrecognised
+    /// columns (reported once the rows show whether they hold data). `seemsAt` is where a header seems to be when
+    /// this row has no phone column.
+    static func recogniseHeader(_ headerRecord: CSVRecord, cells: [String], path: String, separator: String,
+                                maxCellBytes: Int, mapping: [String: JobColumn],
+                                seemsAt: (row: Int, names: [String])? = nil)
+        -> (header: [String], columns: [JobColumn?], problems: [Problem], unknown: [Int: String]) {
+        var header = cells
+        var problems: [Problem] = []
         for (index, bytes) in headerRecord.oversized.sorted(by: { $0.key < $1.key }) {
             problems.append(cellTooLarge(path: path, row: headerRecord.row, column: "#\(index + 1)", bytes: bytes,
-                                         limit: options.maxCellBytes))
+                                         limit: maxCellBytes))
         }
         for (index, cell) in header.enumerated() {
             // A header cell may span lines (Excel's Alt+Enter); any other control character is an error.
@@ -479,7 +533,7 @@ public final class JobFileReader {
         let reportStart = HeaderMapping.reportColumnsStart(header) ?? header.count
         for (index, cell) in header.enumerated() {
             // The columns a ctbulk report added (a report fed back as a job) are its own, not the user's: ignored quietly.
-            let column = index < reportStart ? HeaderMapping.column(for: cell, mapping: options.columnMapping) : nil
+            let column = index < reportStart ? HeaderMapping.column(for: cell, mapping: mapping) : nil
             if let column {
                 if let first = seen[column] {
                     problems.append(Problem(.headerDuplicate, row: headerRecord.row, column: cell, value: cell,
@@ -500,15 +554,9 @@ public final class JobFileReader {
                 details = ["seemsAt": String(seemsAt.row), "columns": seemsAt.names.map { "«\($0)»" }.joined(separator: ", ")]
             }
             problems.insert(Problem(.headerPhoneMissing, row: seemsAt?.row ?? headerRecord.row,
-                                    value: header.joined(separator: String(UnicodeScalar(delimiter))), details: details), at: 0)
+                                    value: header.joined(separator: separator), details: details), at: 0)
         }
-        let layout = CSVLayout(dialect: dialect, header: header, columns: columns,
-                               encodingGuessed: detected.guessed && options.encoding == nil,
-                               delimiterGuessed: options.delimiter == nil && sepDelimiter == nil && !sniffed.confident,
-                               delimiterGiven: options.delimiter != nil || sepDelimiter != nil,
-                               encodingGiven: options.encoding != nil,
-                               maxCellBytes: options.maxCellBytes, headerRow: titleProblem == nil ? nil : headerRecord.row)
-        return (layout, problems, (unknown, headerRecord.row))
+        return (header, columns, problems, unknown)
     }
 }
 

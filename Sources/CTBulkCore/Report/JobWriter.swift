@@ -20,6 +20,20 @@ public enum JobWriter {
         try sink.close()
     }
 
+    /// A workbook (.xlsx) with the canonical column names; phone numbers and the time-out as numbers (Excel shows
+    /// all their digits), the rest as text.
+    public static func writeWorkbook(_ rows: [JobRow], to path: String) throws(ReportError) {
+        let writer = try WorkbookWriter(path: path)
+        try writer.writeHeader(JobColumn.all.map(\.csvName))
+        let numeric: Set<JobColumn> = [.phoneNumber, .setting(.redirectNumber), .setting(.reserveNumber), .setting(.reserveTimeOut)]
+        for row in rows {
+            try writer.writeRow(zip(JobColumn.all, cells(row)).map { column, text in
+                SpreadsheetCell(text, isNumber: numeric.contains(column))
+            })
+        }
+        try writer.close()
+    }
+
     /// The CSV cells of one row, in ``JobColumn/all`` order.
     public static func cells(_ row: JobRow) -> [String] {
         JobColumn.all.map { column in

@@ -1,5 +1,6 @@
 /// Writes the `--report` of `validate`: the input file again, in its own dialect and columns, with `row`, `status`,
-/// `code` and `message` added to every row, so the user can fix the rows and upload the same file again.
+/// `code` and `message` added to every row, so the user can fix the rows and upload the same file again. A `.xlsx`
+/// path gives a workbook: the cells with errors red, with warnings yellow, each with its messages as a comment.
 public enum ValidationReport {
     /// The columns added after the input's own.
     public static let extraColumns = ["row", "status", "code", "message"]
@@ -10,8 +11,8 @@ public enum ValidationReport {
         let dialect = reader.csv?.dialect ?? .excel
         // A report fed back in: its old report columns are replaced by the new ones, not repeated.
         let header = reader.csv.map { Array($0.header.prefix($0.ownWidth)) } ?? JobColumn.all.map(\.csvName)
-        let writer = try CSVWriter(path: path, dialect: dialect)
-        try writer.write(header + extraColumns)
+        let writer = try SpreadsheetFile.open(path: path, csvDialect: dialect, sheetName: reader.csv?.sheet)
+        try writer.writeHeader(header + extraColumns)
         var failure: ReportError?
         do {
             try reader.forEachRow { source in
@@ -36,7 +37,12 @@ public enum ValidationReport {
                     let column = problem.column.map { "[\($0)] " } ?? ""
                     return column + problem.message(language)
                 }.joined(separator: " | ")
-                do { try writer.write(cells + [String(source.row), status, codes, messages]) } catch let error as ReportError {
+                let marked = ReportCells.cells(cells, header: header, numberCells: source.numberCells, problems: problems,
+                                               language: language)
+                let outcome = [SpreadsheetCell(String(source.row), isNumber: true),
+                               SpreadsheetCell(status, mark: ReportCells.mark(problems)), SpreadsheetCell(codes),
+                               SpreadsheetCell(messages)]
+                do { try writer.writeRow(marked.cells + outcome) } catch let error as ReportError {
                     failure = error
                     throw error
                 }

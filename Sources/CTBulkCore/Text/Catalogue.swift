@@ -34,6 +34,7 @@ public enum Catalogue {
         ("safety", safetyEntries),
         ("headers", headersEntries),
         ("web", webEntries),
+        ("spreadsheet", spreadsheetEntries),
     ]
 
     /// All entries by key.

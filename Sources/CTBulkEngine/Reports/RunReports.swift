@@ -22,7 +22,9 @@ public struct RunReports: Sendable {
         let rows = try journal.rows(of: runID)
         var byRow: [Int: RowRecord] = [:]
         for row in rows { byRow[row.row] = row }
-        var paths = RunReports(results: directory + "/results.csv", failures: directory + "/failures.csv",
+        // A workbook input gets workbook reports (results.xlsx, failures.xlsx), a CSV input CSV ones.
+        let suffix = SpreadsheetFile.defaultExtension(for: run.layout)
+        var paths = RunReports(results: directory + "/results." + suffix, failures: directory + "/failures." + suffix,
                                summary: directory + "/summary.json")
         let failedOutcomes: Set<RowOutcome> = [.failed, .changedSincePlan, .skipped]
 
@@ -35,17 +37,19 @@ public struct RunReports: Sendable {
             let reader = try JobFileReader(path: run.jobPath, options: layout.map(JobReadOptions.init(rereading:)) ?? JobReadOptions())
             let header = layout.map { Array($0.header.prefix($0.ownWidth)) } ?? JobColumn.all.map(\.csvName)
             let dialect = layout?.dialect ?? .excel
-            let results = try CSVWriter(path: paths.results, dialect: dialect)
-            let failures = try CSVWriter(path: paths.failures, dialect: dialect)
-            try results.write(header + resultColumns)
-            try failures.write(header + ["row", "message"])
+            let results = try SpreadsheetFile.open(path: paths.results, csvDialect: dialect, sheetName: layout?.sheet)
+            let failures = try SpreadsheetFile.open(path: paths.failures, csvDialect: dialect, sheetName: layout?.sheet)
+            try results.writeHeader(header + resultColumns)
+            try failures.writeHeader(header + ["row", "message"])
             let width = header.count
             var invalid = 0
             try reader.forEachRow { source in
-                var cells = Array(source.cells.prefix(width))
-                while cells.count < width { cells.append("") }
+                var texts = Array(source.cells.prefix(width))
+                while texts.count < width { texts.append("") }
+                let cells = texts.enumerated().map { SpreadsheetCell($1, isNumber: source.numberCells.contains($0)) }
+                let row = SpreadsheetCell(String(source.row), isNumber: true)
                 if source.isBlank {
-                    try results.write(cells + [String(source.row), "", "empty", "", "", ""])
+                    try results.writeRow(cells + [row] + ["", "empty", "", "", ""].map { SpreadsheetCell($0) })
                     return
                 }
                 let record = byRow[source.row]
@@ -54,16 +58,19 @@ public struct RunReports: Sendable {
                     invalid += 1
                     let message = source.built.problems.filter { $0.severity == .error }
                         .map { "[\($0.column ?? "")] \($0.message(language))" }.joined(separator: " | ")
-                    try results.write(cells + [String(source.row), "", "invalid", "", "", message])
-                    try failures.write(cells + [String(source.row), message])
+                    try results.writeRow(cells + [row] + ["", "invalid", "", "", message].map { SpreadsheetCell($0) })
+                    try failures.writeRow(cells + [row, SpreadsheetCell(message, mark: .error)])
                     return
                 }
                 let outcome = outcomeText(record, source: source)
-                try results.write(cells + [String(source.row), record?.plannedAction.rawValue ?? "", outcome.0,
-                                           record?.httpStatus.map(String.init) ?? "", record.map { String($0.attempts) } ?? "",
-                                           outcome.1])
+                let mark = outcomeMark(record)
+                try results.writeRow(cells + [row, SpreadsheetCell(record?.plannedAction.rawValue ?? ""),
+                                              SpreadsheetCell(outcome.0, mark: mark, note: mark == nil ? nil : outcome.1),
+                                              SpreadsheetCell(record?.httpStatus.map(String.init) ?? "", isNumber: true),
+                                              SpreadsheetCell(record.map { String($0.attempts) } ?? "", isNumber: true),
+                                              SpreadsheetCell(outcome.1)])
                 if let record, let value = record.outcome, failedOutcomes.contains(value) {
-                    try failures.write(cells + [String(source.row), outcome.1])
+                    try failures.writeRow(cells + [row, SpreadsheetCell(outcome.1, mark: mark)])
                 }
             }
             try results.close()
@@ -74,17 +81,17 @@ public struct RunReports: Sendable {
         if !wroteFromInput {
             // JSON input (or the input changed): canonical columns, the way Excel reads best.
             let header = JobColumn.all.map(\.csvName)
-            let results = try CSVWriter(path: paths.results, dialect: .excel)
-            let failures = try CSVWriter(path: paths.failures, dialect: .excel)
-            try results.write(header + resultColumns)
-            try failures.write(header + ["row", "message"])
+            let results = try SpreadsheetFile.open(path: paths.results, csvDialect: .excel)
+            let failures = try SpreadsheetFile.open(path: paths.failures, csvDialect: .excel)
+            try results.writeHeader(header + resultColumns)
+            try failures.writeHeader(header + ["row", "message"])
             for record in rows {
                 let cells = canonicalCells(record)
                 let outcome = outcomeText(record, source: nil)
-                try results.write(cells + [String(record.row), record.plannedAction.rawValue, outcome.0,
-                                           record.httpStatus.map(String.init) ?? "", String(record.attempts), outcome.1])
+                try results.writeRow((cells + [String(record.row), record.plannedAction.rawValue, outcome.0,
+                                               record.httpStatus.map(String.init) ?? "", String(record.attempts), outcome.1]).map { SpreadsheetCell($0) })
                 if let value = record.outcome, failedOutcomes.contains(value) {
-                    try failures.write(cells + [String(record.row), outcome.1])
+                    try failures.writeRow((cells + [String(record.row), outcome.1]).map { SpreadsheetCell($0) })
                 }
             }
             try results.close()
@@ -116,6 +123,16 @@ public struct RunReports: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try encoder.encode(JSONValue.object(summary)).write(to: URL(fileURLWithPath: paths.summary), options: .atomic)
         return paths
+    }
+
+    /// How a row's outcome is marked in a workbook: failures red, rows not sent (changed since the plan, skipped)
+    /// yellow.
+    static func outcomeMark(_ record: RowRecord?) -> CellMark? {
+        switch record?.outcome {
+        case .failed?: return .error
+        case .changedSincePlan?, .skipped?: return .warning
+        default: return nil
+        }
     }
 
     static func outcomeText(_ record: RowRecord?, source: SourceRow?) -> (String, String) {
