@@ -35,7 +35,7 @@ public enum PlanCommand {
             }
             if let out = options.outPath {
                 do throws(ReportError) { try plan.save(to: out) } catch {
-                    console.err(error.description)
+                    console.err(error.text.render(language))
                     return ExitStatus.failure.rawValue
                 }
             }
@@ -70,7 +70,7 @@ public enum PlanCommand {
                 lines += ValidationRendering.problems(input.result, language: language)
             }
             lines.append("")
-            lines.append(language == .ru ? "Аккаунт: SiteId \(plan.siteID), \(plan.baseURL)" : "Account: SiteId \(plan.siteID) at \(plan.baseURL)")
+            lines.append(language.text("plan.account", ["site": .text(plan.siteID), "url": .text(plan.baseURL)]))
             lines.append("")
             var hiddenNoops = 0
             for row in plan.rows {
@@ -78,12 +78,11 @@ public enum PlanCommand {
                 lines += PlanRendering.rowLines(row, language: language)
             }
             if hiddenNoops > 0 {
-                lines.append(language == .ru ? "= ещё \(hiddenNoops) строк уже как нужно (показать: --show-unchanged)"
-                    : "= \(hiddenNoops) rows already as desired (list them with --show-unchanged)")
+                lines.append(language.text("plan.hidden_noops", ["n": .count(hiddenNoops)]))
             }
             lines.append("")
             lines += PlanRendering.summaryLines(plan, language: language)
-            if let out = options.outPath { lines.append(language == .ru ? "План сохранён: \(out)" : "Plan saved to \(out)") }
+            if let out = options.outPath { lines.append(language.text("plan.saved", ["path": .text(out)])) }
             console.out(lines.joined(separator: "\n"))
         }
     }
@@ -135,8 +134,7 @@ public enum PlanCommand {
                 lines.append("")
                 lines += ValidationRendering.problems(loaded.result, language: language)
                 lines.append("")
-                lines.append(language == .ru ? "В файле есть ошибки: исправьте их (ctbulk validate --report) и запустите снова."
-                    : "The file has errors: fix them (ctbulk validate --report shows each one) and run again.")
+                lines.append(language.text("validate.has_errors"))
                 console.err(lines.joined(separator: "\n"))
             }
             return .stop(ExitStatus.dataError.rawValue)

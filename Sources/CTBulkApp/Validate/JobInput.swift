@@ -39,7 +39,7 @@ enum ValidationRendering {
             let delimiterName = d.delimiterName == "tab" ? "tab" : "\"\(d.delimiterName)\""
             let delimiterHow = d.hasSepLine ? l.sepLine : csv.delimiterGiven ? l.given : csv.delimiterGuessed ? l.sniffedLow : l.sniffed
             let lineEnd = d.lineEnding == "\r\n" ? "CRLF" : "LF"
-            lines.append("  \(l.format): CSV, \(encoding), \(language == .ru ? "разделитель" : "delimiter") \(delimiterName) (\(delimiterHow)), \(lineEnd)")
+            lines.append("  \(l.format): CSV, \(encoding), \(l.delimiter) \(delimiterName) (\(delimiterHow)), \(lineEnd)")
             lines.append("  \(l.columns):")
             for (index, name) in csv.header.enumerated() {
                 let target = csv.columns[index].map(\.apiPath) ?? l.unknownColumn
@@ -49,7 +49,7 @@ enum ValidationRendering {
             lines.append("  \(l.format): JSON")
         }
         var rows = "  \(l.rowsRead): \(result.summary.rowsRead)"
-        if result.summary.blank > 0 { rows += language == .ru ? " (+ пустых: \(result.summary.blank))" : " (+\(result.summary.blank) blank)" }
+        if result.summary.blank > 0 { rows += l.blankRows(result.summary.blank) }
         lines.append(rows)
         return lines
     }

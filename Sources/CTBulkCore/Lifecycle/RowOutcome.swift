@@ -13,7 +13,7 @@ public enum RowOutcome: String, Sendable, Codable, CaseIterable {
 }
 
 /// Why a run stopped before every row was done. All of them leave a resumable journal.
-public enum StopReason: String, Sendable, Codable {
+public enum StopReason: String, Sendable, Codable, CaseIterable {
     /// The API refused the credentials (exit 77).
     case authentication
     /// The daily points budget is spent (exit 75).
@@ -29,4 +29,7 @@ public enum StopReason: String, Sendable, Codable {
     /// The API kept answering 429 although the run keeps to its rate: another client shares the address's limit
     /// (exit 75).
     case rateLimited = "rate-limited"
+
+    /// The reason in words for people (`stop.reason.<raw>`); machine formats keep ``rawValue``.
+    public var text: Message { Message("stop.reason." + rawValue) }
 }

@@ -4,13 +4,18 @@ public enum ValidationReport {
     /// The columns added after the input's own.
     public static let extraColumns = ["row", "status", "code", "message"]
 
+    /// The added columns' names in `language` (`строка;статус;код;сообщение`).
+    public static func extraColumns(_ language: Language) -> [String] {
+        extraColumns.map { language.text("report.column." + $0) }
+    }
+
     /// Reads the file a second time (constant memory) and writes every row with its outcome.
     public static func write(to path: String, reader: JobFileReader, result: ValidationResult,
                              language: Language) throws(ReportError) {
         let dialect = reader.csv?.dialect ?? .excel
         let header = reader.csv?.header ?? JobColumn.all.map(\.csvName)
         let writer = try CSVWriter(path: path, dialect: dialect)
-        try writer.write(header + extraColumns)
+        try writer.write(header + extraColumns(language))
         var failure: ReportError?
         do {
             try reader.forEachRow { source in
@@ -35,7 +40,7 @@ public enum ValidationReport {
                     let column = problem.column.map { "[\($0)] " } ?? ""
                     return column + problem.message(language)
                 }.joined(separator: " | ")
-                do { try writer.write(cells + [String(source.row), status, codes, messages]) } catch let error as ReportError {
+                do { try writer.write(cells + [String(source.row), language.text("report.status." + status), codes, messages]) } catch let error as ReportError {
                     failure = error
                     throw error
                 }

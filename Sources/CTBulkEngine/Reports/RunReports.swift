@@ -8,11 +8,19 @@ public struct RunReports: Sendable {
     public var failures: String
     public var summary: String
 
-    /// Columns added after the input's own in the results file.
+    /// Columns added after the input's own in the results file (their names in English; ``resultColumns(_:)`` in
+    /// the report's language).
     public static let resultColumns = ["row", "action", "outcome", "http_status", "attempts", "message"]
 
-    /// Writes the three files into `directory` (created 0700).
-    public static func write(runID: Int64, journal: Journal, directory: String, report: ApplyReport?) throws -> RunReports {
+    /// The added columns' names in `language`.
+    public static func resultColumns(_ language: Language) -> [String] {
+        resultColumns.map { language.text("report.column." + $0) }
+    }
+
+    /// Writes the three files into `directory` (created 0700). The results and failures files are for people: their
+    /// added columns and values are in `language`; summary.json keeps English keys and codes.
+    public static func write(runID: Int64, journal: Journal, directory: String, report: ApplyReport?,
+                             language: Language = .en) throws -> RunReports {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         guard let run = try journal.run(runID) else { throw JournalError(path: journal.path, reason: "no run \(runID)") }
@@ -33,19 +41,19 @@ public struct RunReports: Sendable {
                                                                                        kind: .csv))
             let results = try CSVWriter(path: paths.results, dialect: layout.dialect)
             let failures = try CSVWriter(path: paths.failures, dialect: layout.dialect)
-            try results.write(layout.header + resultColumns)
-            try failures.write(layout.header + ["row", "message"])
+            try results.write(layout.header + resultColumns(language))
+            try failures.write(layout.header + failureColumns(language))
             let width = layout.header.count
             try reader.forEachRow { source in
                 var cells = Array(source.cells.prefix(width))
                 while cells.count < width { cells.append("") }
                 if source.isBlank {
-                    try results.write(cells + [String(source.row), "", "empty", "", "", ""])
+                    try results.write(cells + [String(source.row), "", language.text("report.outcome.empty"), "", "", ""])
                     return
                 }
                 let record = byRow[source.row]
-                let outcome = outcomeText(record, source: source)
-                try results.write(cells + [String(source.row), record?.plannedAction.rawValue ?? "", outcome.0,
+                let outcome = outcomeText(record, source: source, language: language)
+                try results.write(cells + [String(source.row), record.map { actionText($0.plannedAction, language) } ?? "", outcome.0,
                                            record?.httpStatus.map(String.init) ?? "", record.map { String($0.attempts) } ?? "",
                                            outcome.1])
                 if let record, let value = record.outcome, failedOutcomes.contains(value) {
@@ -61,12 +69,12 @@ public struct RunReports: Sendable {
             let header = JobColumn.all.map(\.csvName)
             let results = try CSVWriter(path: paths.results, dialect: .excel)
             let failures = try CSVWriter(path: paths.failures, dialect: .excel)
-            try results.write(header + resultColumns)
-            try failures.write(header + ["row", "message"])
+            try results.write(header + resultColumns(language))
+            try failures.write(header + failureColumns(language))
             for record in rows {
                 let cells = canonicalCells(record)
-                let outcome = outcomeText(record, source: nil)
-                try results.write(cells + [String(record.row), record.plannedAction.rawValue, outcome.0,
+                let outcome = outcomeText(record, source: nil, language: language)
+                try results.write(cells + [String(record.row), actionText(record.plannedAction, language), outcome.0,
                                            record.httpStatus.map(String.init) ?? "", String(record.attempts), outcome.1])
                 if let value = record.outcome, failedOutcomes.contains(value) {
                     try failures.write(cells + [String(record.row), outcome.1])
@@ -102,13 +110,26 @@ public struct RunReports: Sendable {
         return paths
     }
 
-    static func outcomeText(_ record: RowRecord?, source: SourceRow?) -> (String, String) {
+    /// The failures file's added columns in `language`.
+    static func failureColumns(_ language: Language) -> [String] {
+        ["row", "message"].map { language.text("report.column." + $0) }
+    }
+
+    static func actionText(_ action: PlanAction, _ language: Language) -> String {
+        language.text("report.action." + action.rawValue)
+    }
+
+    static func outcomeText(_ record: RowRecord?, source: SourceRow?, language: Language) -> (String, String) {
+        func outcome(_ key: String) -> String { language.text("report.outcome." + key) }
         guard let record else {
             let duplicate = source?.built.problems.first { $0.code == .duplicateIdentical }
-            return ("skipped", duplicate.map { "duplicate of row \($0.details["otherRow"] ?? "?")" } ?? "not in the plan")
+            return (outcome(RowOutcome.skipped.rawValue),
+                    duplicate.map { language.text("report.duplicate_of", ["row": .text($0.details["otherRow"] ?? "?")]) }
+                        ?? language.text("report.not_in_plan"))
         }
-        if let outcome = record.outcome { return (outcome.rawValue, record.message ?? "") }
-        return (record.isInDoubt ? "in-doubt" : "pending", record.isInDoubt ? "sent, no answer recorded; resume re-reads it" : "not sent yet")
+        if let value = record.outcome { return (outcome(value.rawValue), record.noteText(language) ?? "") }
+        return record.isInDoubt ? (outcome("in-doubt"), language.text("report.in_doubt"))
+            : (outcome("pending"), language.text("report.not_sent"))
     }
 
     static func canonicalCells(_ record: RowRecord) -> [String] {
