@@ -87,12 +87,13 @@ let package = Package(
             name: "CTBulkTestSupport",
             dependencies: ["CTBulkCore", "CTBulkSandbox",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log")]
         ),
 
         .testTarget(name: "CTBulkCoreTests", dependencies: ["CTBulkCore", "CTBulkTestSupport"]),
         .testTarget(name: "CalltouchAPITests", dependencies: ["CalltouchAPI", "CTBulkSandbox", "CTBulkCore", "CTBulkTestSupport"]),
-        .testTarget(name: "UISDataAPITests", dependencies: ["UISDataAPI", "CTBulkSandbox", "CTBulkCore", "CTBulkApp", "CTBulkTestSupport",
+        .testTarget(name: "UISDataAPITests", dependencies: ["UISDataAPI", "CTBulkSandbox", "CTBulkCore", "CTBulkApp", "CTBulkEngine", "CTBulkTestSupport",
             .product(name: "Hummingbird", package: "hummingbird")], exclude: ["Fixtures"]),
         .testTarget(name: "CTBulkSandboxTests", dependencies: ["CTBulkSandbox", "CTBulkCore", "CTBulkTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client")]),

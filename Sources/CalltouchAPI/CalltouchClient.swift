@@ -186,6 +186,7 @@ public struct CalltouchClient: Sendable {
         let started = ContinuousClock.now
         let status: Int
         let retryAfterValue: String?
+        let location: String?
         let bytes: [UInt8]
         do {
             let response = try await httpClient.execute(request, timeout: configuration.readTimeout.timeAmount,
@@ -193,6 +194,7 @@ public struct CalltouchClient: Sendable {
             status = Int(response.status.code)
             if status == 429 { gate.serverRejectedForRate() }
             retryAfterValue = response.headers.first(name: "Retry-After")
+            location = response.headers.first(name: "Location")
             do {
                 let buffer = try await response.body.collect(upTo: Self.maxResponseBytes)
                 bytes = Array(buffer.readableBytesView)
@@ -220,8 +222,13 @@ public struct CalltouchClient: Sendable {
 
         if let category = CalltouchError.category(forStatus: status, body: text) {
             let retryAfter = retryAfterValue.flatMap { RetryAfter.parse($0) }
+            var detail = "HTTP \(status)"
+            if category == .redirected {
+                detail += " redirect to " + (location.map { Self.scrubbed(CalltouchError.truncated($0), token: configuration.credentials.accessToken) } ?? "(no Location)")
+                    + "; not followed: check --base-url"
+            }
             let error = failure(category, endpoint, number, status: status, body: bytes, retryAfter: retryAfter,
-                                detail: "HTTP \(status)")
+                                detail: detail)
             log(error, latency: latency, metadata: metadata)
             throw error
         }

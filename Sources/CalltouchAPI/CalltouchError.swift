@@ -75,7 +75,8 @@ public struct CalltouchError: Error, Sendable, CustomStringConvertible {
     ///
     /// 401 → authentication; 403 → budgetExhausted when the body mentions points or a budget (a word starting with
     /// `point`, `budget`, `limit`, `quota`, `балл`, `лимит`, `квот`), otherwise authentication; 408 → transport;
-    /// 429 → rateLimited; other 4xx → invalidData; 5xx and anything else (1xx, 3xx) → server.
+    /// 429 → rateLimited; other 4xx → invalidData; 3xx → redirected (never followed, never retried); 5xx and
+    /// anything else (1xx) → server.
     public static func category(forStatus status: Int, body: String) -> Category? {
         switch status {
         case 200..<300: return nil
@@ -83,6 +84,7 @@ public struct CalltouchError: Error, Sendable, CustomStringConvertible {
         case 403: return mentionsBudget(body) ? .budgetExhausted : .authentication
         case 408: return .transport
         case 429: return .rateLimited
+        case 300..<400: return .redirected
         case 400..<500: return .invalidData
         default: return .server
         }

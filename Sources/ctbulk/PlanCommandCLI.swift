@@ -79,6 +79,7 @@ struct PlanCommandCLI: AsyncParsableCommand {
                                   detailedExitCode: detailedExitcode, showUnchanged: showUnchanged,
                                   language: common.language.value)
         options.inventory = inventory.value
+        options.inventory?.stateDirectory = options.api.stateDirectory
         try finish(await PlanCommand.run(options, console: StandardConsole()))
     }
 }

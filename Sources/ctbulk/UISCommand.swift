@@ -55,13 +55,17 @@ struct UISCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp(CLIText.t("help.uis.width")))
         var width: Int?
 
+        @Option(help: ArgumentHelp(CLIText.t("help.uis.stateDir")))
+        var stateDir: String?
+
         @Option(name: .customLong("lang"), help: ArgumentHelp(CLIText.t("help.common.language")))
         var language: LanguageArgument?
 
         func value() -> UISCommandOptions {
             UISCommandOptions(filters: filters, any: any, sort: sort, fields: fields, limit: limit, offset: offset,
                               all: all, format: format, host: host, tokenFile: tokenFile, userID: userID,
-                              login: login, sandbox: sandbox, language: language.value, width: width)
+                              login: login, sandbox: sandbox, language: language.value, width: width,
+                              stateDirectory: stateDir)
         }
     }
 

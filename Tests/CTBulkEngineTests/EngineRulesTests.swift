@@ -112,6 +112,24 @@ import Testing
         #expect(budgeted.converged && budgeted.service.calls.filter { $0.writtenNumber != nil }.count == 21)
     }
 
+    @Test func aRedirectStopsTheRunAtOnceWithoutRetryingAndLeavesItResumable() async throws {
+        let redirecting = Mutex(true)
+        let h = Harness(numbers: EngineRulesTests.account()) { call, _ in
+            guard call.writtenNumber != nil, redirecting.withLock({ $0 }) else { return nil }
+            return .fail(.scripted(.redirected, status: 307))
+        }
+        let first = try #require(Self.report(try await h.run(ApplySettings(concurrency: 1))))
+        #expect(first.stopReason == .redirected)
+        #expect(first.counts["applied"] == nil && first.counts["in-doubt"] == nil)
+        #expect(first.counts["pending"] == 20)
+        // One write went out and was refused; nothing was retried.
+        #expect(h.service.calls.filter { $0.writtenNumber != nil }.count == 1)
+        redirecting.withLock { $0 = false }
+        let second = try #require(Self.report(try await h.run(ApplySettings(concurrency: 2))))
+        #expect(second.stopReason == nil && second.counts == ["applied": 20])
+        #expect(h.converged)
+    }
+
     @Test func a429IsWaitedOutOnTheClockAndTheRowIsWrittenOnce() async throws {
         let refusals = Mutex(0)
         let h = Harness { call, _ in

@@ -28,7 +28,11 @@ struct ErrorClassificationTests {
         (502, "<html>bad gateway</html>", .server),
         (503, "", .server),
         (504, "", .server),
-        (302, "", .server),
+        (301, "", .redirected),
+        (302, "", .redirected),
+        (307, "", .redirected),
+        (308, "<html>moved</html>", .redirected),
+        (100, "", .server),
     ] as [(Int, String, CalltouchError.Category?)])
     func classify(status: Int, body: String, expected: CalltouchError.Category?) {
         #expect(CalltouchError.category(forStatus: status, body: body) == expected)
@@ -39,7 +43,7 @@ struct ErrorClassificationTests {
         let retryable = Set(CalltouchError.Category.allCases.filter(\.isRetryable))
         #expect(retryable == [.rateLimited, .server, .transport])
         let stopping = Set(CalltouchError.Category.allCases.filter(\.stopsRun))
-        #expect(stopping == [.authentication, .budgetExhausted, .cancelled])
+        #expect(stopping == [.authentication, .budgetExhausted, .cancelled, .redirected])
         let error = CalltouchError(.rateLimited, endpoint: .update, detail: "HTTP 429")
         #expect(error.isRetryable && !error.stopsRun)
     }

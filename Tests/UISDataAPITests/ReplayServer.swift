@@ -1,3 +1,4 @@
+import CTBulkTestSupport
 import Foundation
 import Hummingbird
 import Logging
@@ -29,24 +30,6 @@ enum ReplayServer {
             return Response(status: .ok, headers: [.contentType: "application/json; charset=UTF-8"],
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
         }
-        var logger = Logger(label: "replay")
-        logger.logLevel = .warning
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { channel in
-                                  continuation.yield(channel.localAddress?.port ?? 0)
-                                  continuation.finish()
-                              }, logger: logger)
-        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
-        return try await withThrowingTaskGroup(of: Void.self, returning: T.self) { tasks in
-            tasks.addTask { try await group.run() }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { throw CancellationError() }
-            let result: Result<T, any Error>
-            do { result = .success(try await body("http://127.0.0.1:\(port)")) } catch { result = .failure(error) }
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-            return try result.get()
-        }
+        return try await serveOnLoopback(router, body)
     }
 }

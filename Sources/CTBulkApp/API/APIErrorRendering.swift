@@ -10,11 +10,13 @@ enum APIErrorRendering {
             switch failure.kind {
             case .authentication: return .noPermission
             case .budgetExhausted, .cancelled: return .tempFail
+            case .redirected: return .config
             default: return .failure
             }
         case let failure as CalltouchError:
             switch failure.category {
             case .authentication: return .noPermission
+            case .redirected: return .config
             case .budgetExhausted, .cancelled: return .tempFail
             default: return .failure
             }
@@ -61,6 +63,8 @@ enum APIErrorRendering {
                 return language.text("api.transport", ["place": .text(place), "detail": .text(failure.detail), "tries": .text(tries)])
             case .cancelled:
                 return language.text("api.cancelled")
+            case .redirected:
+                return language.text("api.redirected", ["baseURL": .text(baseURL ?? "?"), "detail": .text(failure.detail)])
             }
         case let failure as APISession.Failure:
             switch failure {

@@ -143,6 +143,7 @@ public enum ApplyCommand {
     static func exitCode(_ report: ApplyReport, language: Language, console: any Console) -> Int32 {
         switch report.stopReason {
         case .authentication?: return ExitStatus.noPermission.rawValue
+        case .redirected?: return ExitStatus.config.rawValue
         case .budget?, .breaker?, .interrupted?, .maxRequests?, .rateLimited?:
             console.err(language.text("apply.resumable", ["run": .text(String(report.runID))]))
             return ExitStatus.tempFail.rawValue
@@ -189,6 +190,9 @@ public enum ApplyCommand {
             return language.text("stop.rate_limited", ["detail": detail, "journal": journal])
         case .canary:
             return language.text("stop.canary")
+        case .redirected:
+            let more = report.stopMessage.map { ": " + $0.render(language) } ?? report.stopDetail.map { ": " + $0 } ?? ""
+            return language.text("stop.redirected", ["detail": .text(more)]) + "."
         }
     }
 

@@ -18,4 +18,7 @@ public enum ExitStatus: Int32, Sendable {
     case tempFail = 75
     /// The API refused the credentials.
     case noPermission = 77
+    /// The API's address is wrong: it answered with a redirect (3xx), which ctbulk never follows (sysexits
+    /// EX_CONFIG).
+    case config = 78
 }

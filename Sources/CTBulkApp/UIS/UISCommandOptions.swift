@@ -35,16 +35,20 @@ public struct UISCommandOptions: Sendable {
     /// The clock of the client's waits and sessions (and of the `--sandbox` fake): the system clock on the command
     /// line; tests hand a virtual one so retries and limit waits take no real time.
     public var clock: RunClock
+    /// `--state-dir`: the machine-wide folder whose shared rate limit every UIS request passes (else
+    /// `CTBULK_STATE_DIR`, else the user's state folder).
+    public var stateDirectory: String?
 
     /// Options with the defaults of the command line.
     public init(filters: [String] = [], any: Bool = false, sort: [String] = [], fields: [String] = [],
                 limit: Int? = nil, offset: Int? = nil, all: Bool = false, format: UISOutputFormat = .table,
                 host: String? = nil, tokenFile: String? = nil, userID: Int? = nil, login: String? = nil,
                 sandbox: Bool = false, language: Language = .en, width: Int? = nil,
-                environment: [String: String] = ProcessInfo.processInfo.environment, clock: RunClock = .system) {
+                environment: [String: String] = ProcessInfo.processInfo.environment, clock: RunClock = .system,
+                stateDirectory: String? = nil) {
         self.filters = filters; self.any = any; self.sort = sort; self.fields = fields; self.limit = limit
         self.offset = offset; self.all = all; self.format = format; self.host = host; self.tokenFile = tokenFile
         self.userID = userID; self.login = login; self.sandbox = sandbox; self.language = language
-        self.width = width; self.environment = environment; self.clock = clock
+        self.width = width; self.environment = environment; self.clock = clock; self.stateDirectory = stateDirectory
     }
 }

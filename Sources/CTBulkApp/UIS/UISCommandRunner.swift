@@ -40,7 +40,9 @@ public struct UISCommandRunner {
                                                               credentials: .accessToken(configuration.uis.token),
                                                               userID: options.userID),
                         transport: AsyncHTTPClientTransport(),
-                        gate: SlidingWindowRateLimiter(limit: 5), clock: options.clock)
+                        gate: UISRequestGate.make(endpoint: try UISEndpoint(running.uisURL.absoluteString), sandbox: true,
+                                                  stateDirectory: nil, environment: options.environment, clock: options.clock),
+                        clock: options.clock)
                     return try await fetch(Record.self, query: query, client: client, options: options, output: output)
                 }
             } else {
@@ -51,7 +53,9 @@ public struct UISCommandRunner {
                     configuration: UISClientConfiguration(endpoint: endpoint, credentials: credentials,
                                                           userID: options.userID),
                     transport: AsyncHTTPClientTransport(),
-                    gate: SlidingWindowRateLimiter(limit: 5), clock: options.clock)
+                    gate: UISRequestGate.make(endpoint: endpoint, sandbox: false, stateDirectory: options.stateDirectory,
+                                              environment: options.environment, clock: options.clock),
+                    clock: options.clock)
                 do {
                     page = try await fetch(Record.self, query: query, client: client, options: options, output: output)
                 } catch {

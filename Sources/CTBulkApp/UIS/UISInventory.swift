@@ -15,11 +15,13 @@ public struct UISInventoryOptions: Sendable {
     /// `--uis-sandbox`: use the built-in sandbox's UIS API.
     public var sandbox = false
     public var environment: [String: String]
+    /// The machine-wide state folder whose shared rate limit every UIS request passes (the command's `--state-dir`).
+    public var stateDirectory: String?
 
     public init(host: String? = nil, tokenFile: String? = nil, userID: Int? = nil, login: String? = nil, sandbox: Bool = false,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+                environment: [String: String] = ProcessInfo.processInfo.environment, stateDirectory: String? = nil) {
         self.host = host; self.tokenFile = tokenFile; self.userID = userID; self.login = login; self.sandbox = sandbox
-        self.environment = environment
+        self.environment = environment; self.stateDirectory = stateDirectory
     }
 }
 
@@ -51,7 +53,10 @@ enum UISInventory {
                                                          login: options.login)
             let client = UISClient(configuration: UISClientConfiguration(endpoint: endpoint, credentials: credentials,
                                                                          userID: options.userID),
-                                   transport: AsyncHTTPClientTransport(), gate: SlidingWindowRateLimiter(limit: 5))
+                                   transport: AsyncHTTPClientTransport(),
+                                   gate: UISRequestGate.make(endpoint: endpoint, sandbox: false,
+                                                             stateDirectory: options.stateDirectory,
+                                                             environment: options.environment, clock: .system))
             let found = try await inventoryProblems(rows: rows, client: client)
             if options.login != nil { try? await client.logout() }
             return .success(found)
@@ -62,30 +67,42 @@ enum UISInventory {
         }
     }
 
-    /// Adds the inventory problems to a validation result (and drops rows that now have errors from the plan).
+    /// Adds the inventory problems of the checked rows (``ValidationResult/rows``: rows without errors) to a
+    /// validation result: each row is counted once in the summary by its worst problem, rows that now have errors
+    /// leave the plan, and the listing stays within the result's problem limit (inventory problems beyond the last
+    /// listed row are counted, not listed, like every other problem past the limit).
     static func merge(_ problems: [Problem], into result: inout ValidationResult, column: String) {
-        var newlyFailed = Set<Int>()
-        var newlyWarned = Set<Int>()
-        let errorRows = Set(result.problems.filter { $0.severity == .error }.compactMap(\.row))
-        let warningRows = Set(result.problems.filter { $0.severity == .warning }.compactMap(\.row))
+        let checked = Set(result.rows.map(\.row))
+        let truncated = result.problemLimit.map { result.problemCount > $0 } ?? false
+        let lastListedRow = result.problems.compactMap(\.row).max() ?? 0
+        var worst: [Int: Severity] = [:]
         for var problem in problems {
+            guard let row = problem.row, checked.contains(row) else { continue }
             problem.column = problem.column ?? column
-            result.problems.append(problem)
             result.problemCount += 1
             result.severityCounts[problem.severity, default: 0] += 1
-            guard let row = problem.row, !errorRows.contains(row) else { continue }
-            if problem.severity == .error { newlyFailed.insert(row) } else if problem.severity == .warning { newlyWarned.insert(row) }
+            if !truncated || row <= lastListedRow { result.problems.append(problem) }
+            if problem.severity != .note { worst[row] = max(worst[row] ?? problem.severity, problem.severity) }
         }
-        for row in newlyFailed {
-            if warningRows.contains(row) { result.summary.withWarnings -= 1 } else { result.summary.ok -= 1 }
-            result.summary.withErrors += 1
+        for (row, severity) in worst {
+            let hadWarnings = result.rowsWithWarnings.contains(row)
+            switch severity {
+            case .error:
+                if hadWarnings { result.summary.withWarnings -= 1 } else { result.summary.ok -= 1 }
+                result.summary.withErrors += 1
+                result.rowsWithWarnings.remove(row)
+            case .warning where !hadWarnings:
+                result.summary.ok -= 1
+                result.summary.withWarnings += 1
+                result.rowsWithWarnings.insert(row)
+            default:
+                break
+            }
         }
-        for row in newlyWarned.subtracting(newlyFailed) where !warningRows.contains(row) {
-            result.summary.ok -= 1
-            result.summary.withWarnings += 1
-        }
-        result.rows.removeAll { newlyFailed.contains($0.row) }
-        result.problems.sort { ($0.row ?? 0) < ($1.row ?? 0) }
+        let failed = Set(worst.filter { $0.value == .error }.keys)
+        result.rows.removeAll { failed.contains($0.row) }
+        result.problems.sort(by: Problem.listedBefore)
+        if let limit = result.problemLimit, result.problems.count > limit { result.problems.removeLast(result.problems.count - limit) }
     }
 
     static func message(_ failure: Failure, language: Language) -> (Int32, String) {

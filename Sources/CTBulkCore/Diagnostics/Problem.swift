@@ -68,3 +68,11 @@ extension Severity {
     /// The severity as a word for people (`severity.<raw>`); reports for machines keep ``rawValue``.
     public var text: Message { Message("severity." + rawValue) }
 }
+
+extension Problem {
+    /// The order of a listing: file-level problems first, then by row; within a row errors, warnings, notes.
+    public static func listedBefore(_ a: Problem, _ b: Problem) -> Bool {
+        func rank(_ severity: Severity) -> Int { severity == .error ? 0 : severity == .warning ? 1 : 2 }
+        return (a.row ?? 0, rank(a.severity)) < (b.row ?? 0, rank(b.severity))
+    }
+}

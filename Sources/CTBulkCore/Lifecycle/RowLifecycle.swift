@@ -170,9 +170,13 @@ public struct RowLifecycle: Sendable {
     public mutating func failed(_ error: NumberServiceError) -> (JournalChange?, Step) {
         lastFailure = error
         switch error.kind {
-        case .authentication, .budgetExhausted, .cancelled:
-            let reason: StopReason = error.kind == .authentication ? .authentication
-                : error.kind == .budgetExhausted ? .budget : .interrupted
+        case .authentication, .budgetExhausted, .cancelled, .redirected:
+            let reason: StopReason = switch error.kind {
+            case .authentication: .authentication
+            case .budgetExhausted: .budget
+            case .redirected: .redirected
+            default: .interrupted
+            }
             state = .left
             if !error.requestSent {
                 attempts -= 1

@@ -29,6 +29,8 @@ public enum StopReason: String, Sendable, Codable, CaseIterable {
     /// The API kept answering 429 although the run keeps to its rate: another client shares the address's limit
     /// (exit 75).
     case rateLimited = "rate-limited"
+    /// The API answered with a redirect (3xx): the base URL is wrong; nothing was changed by that request (exit 78).
+    case redirected
 
     /// The reason in words for people (`stop.reason.<raw>`); machine formats keep ``rawValue``.
     public var text: Message { Message("stop.reason." + rawValue) }

@@ -71,6 +71,9 @@ public struct NumberServiceError: Error, Sendable, CustomStringConvertible {
         case transport
         /// The run is stopping (or the task was cancelled): stop.
         case cancelled
+        /// The API answered with a redirect (3xx): the base URL is wrong (`http` for `https`, a moved path). ctbulk
+        /// never follows one (a redirected POST may lose its body or its token may go elsewhere): stop at once.
+        case redirected
 
         /// `authentication failed`, `rate limited`, `points budget exhausted`, `invalid data`, `server error`,
         /// `transport error`, `cancelled`.
@@ -83,6 +86,7 @@ public struct NumberServiceError: Error, Sendable, CustomStringConvertible {
             case .server: return "server error"
             case .transport: return "transport error"
             case .cancelled: return "cancelled"
+            case .redirected: return "redirect refused"
             }
         }
 
@@ -90,14 +94,14 @@ public struct NumberServiceError: Error, Sendable, CustomStringConvertible {
         public var isRetryable: Bool {
             switch self {
             case .rateLimited, .server, .transport: return true
-            case .authentication, .budgetExhausted, .invalidData, .cancelled: return false
+            case .authentication, .budgetExhausted, .invalidData, .cancelled, .redirected: return false
             }
         }
 
-        /// Whether the whole run should stop: `authentication`, `budgetExhausted`, `cancelled`.
+        /// Whether the whole run should stop: `authentication`, `budgetExhausted`, `cancelled`, `redirected`.
         public var stopsRun: Bool {
             switch self {
-            case .authentication, .budgetExhausted, .cancelled: return true
+            case .authentication, .budgetExhausted, .cancelled, .redirected: return true
             case .rateLimited, .invalidData, .server, .transport: return false
             }
         }
@@ -140,7 +144,7 @@ public struct NumberServiceError: Error, Sendable, CustomStringConvertible {
         guard requestSent else { return false }
         switch kind {
         case .server, .transport, .cancelled: return true
-        case .authentication, .rateLimited, .budgetExhausted, .invalidData: return false
+        case .authentication, .rateLimited, .budgetExhausted, .invalidData, .redirected: return false
         }
     }
 

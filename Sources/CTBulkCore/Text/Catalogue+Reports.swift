@@ -73,6 +73,7 @@ extension Catalogue {
         "service.kind.server": Entry(en: "server error", ru: "ошибка сервера"),
         "service.kind.transport": Entry(en: "transport error", ru: "ошибка связи"),
         "service.kind.cancelled": Entry(en: "cancelled", ru: "прервано"),
+        "service.kind.redirected": Entry(en: "redirect refused", ru: "перенаправление отклонено"),
         // Why a run stopped: the details the engine gives.
         "breaker.last": Entry(en: "the last: row {row}", ru: "последняя: строка {row}"),
         "breaker.last_with_note": Entry(en: "the last: row {row}, {note}", ru: "последняя: строка {row}, {note}"),

@@ -26,6 +26,7 @@ extension Catalogue {
         "stop.reason.interrupted": Entry(en: "interrupted", ru: "прерван"),
         "stop.reason.max-requests": Entry(en: "max-requests", ru: "достигнут --max-requests"),
         "stop.reason.canary": Entry(en: "canary", ru: "пробная партия"),
+        "stop.reason.redirected": Entry(en: "redirected", ru: "API ответил перенаправлением"),
         "stop.reason.rate-limited": Entry(en: "rate-limited", ru: "частота запросов ограничена"),
     ]
 }

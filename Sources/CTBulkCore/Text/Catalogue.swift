@@ -36,6 +36,7 @@ public enum Catalogue {
     /// Every area's table. A key may appear in one table only (`CatalogueTests` checks).
     public static let tables: [(area: String, entries: [String: Entry])] = [
         ("common", commonEntries),
+        ("safety", safetyEntries),
         ("problems", problemEntries),
         ("files", fileEntries),
         ("validate", validateEntries),

@@ -26,6 +26,10 @@ public struct ValidationResult: Sendable {
     public var severityCounts: [Severity: Int] = [:]
     /// Rows without errors (later identical duplicates left out), when `collectRows` was set.
     public var rows: [JobRow] = []
+    /// Rows of ``rows`` that have warnings (so that checks added later, such as the inventory, count each row once).
+    public var rowsWithWarnings: Set<Int> = []
+    /// The most problems ``problems`` keeps (nil: all).
+    public var problemLimit: Int?
     /// Problems found across rows (duplicates), by row: needed again when writing the report.
     public var crossRowProblems: [Int: [Problem]] = [:]
     /// A syntax error that stopped reading.
@@ -43,6 +47,7 @@ public enum Validator {
     public static func validate(_ reader: JobFileReader, problemLimit: Int? = 50, collectRows: Bool = false,
                                 includeNotes: Bool = true) -> ValidationResult {
         var result = ValidationResult(path: reader.path, kind: reader.kind, csv: reader.csv)
+        result.problemLimit = problemLimit
         var index = DuplicateIndex()
         var kept: [Problem] = []
         var conflictedFirstRows = Set<Int>()
@@ -103,7 +108,10 @@ public enum Validator {
                 case .warning?: result.summary.withWarnings += 1
                 default: result.summary.ok += 1
                 }
-                if collectRows, !skip, worst != .error, let row = source.built.jobRow { result.rows.append(row) }
+                if collectRows, !skip, worst != .error, let row = source.built.jobRow {
+                    result.rows.append(row)
+                    if worst == .warning { result.rowsWithWarnings.insert(row.row) }
+                }
             }
         } catch let error as CSVRowError {
             result.stoppedAt = error.problem
@@ -116,11 +124,7 @@ public enum Validator {
 
         if !conflictedFirstRows.isEmpty { result.rows.removeAll { conflictedFirstRows.contains($0.row) } }
         // File-level problems first, then by row; within a row errors first.
-        kept.sort { a, b in
-            let ka = (a.row ?? 0, a.severity == .error ? 0 : a.severity == .warning ? 1 : 2)
-            let kb = (b.row ?? 0, b.severity == .error ? 0 : b.severity == .warning ? 1 : 2)
-            return ka < kb
-        }
+        kept.sort(by: Problem.listedBefore)
         result.problems = kept
         return result
     }

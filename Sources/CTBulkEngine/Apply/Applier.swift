@@ -188,6 +188,7 @@ public final class Applier: Sendable {
         case .authentication: stop(.authentication, detail: Message("stop.detail.api", ["error": .text(error.description)]))
         case .budgetExhausted: stop(.budget, detail: Message("stop.detail.api", ["error": .text(error.description)]))
         case .cancelled: stop(.interrupted, detail: nil)
+        case .redirected: stop(.redirected, detail: Message("stop.detail.api", ["error": .text(error.description)]))
         default: break
         }
     }
