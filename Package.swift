@@ -119,7 +119,8 @@ let package = Package(
             "CTBulkEngine", "CalltouchAPI", "CTBulkTestSupport",
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird")],
             exclude: ["Browser"]),
-        .testTarget(name: "CTBulkAppTests", dependencies: ["CTBulkApp", "ctbulk", "CTBulkSandbox", "CTBulkCore", "CTBulkEngine", "UISDataAPI", "CTBulkTestSupport"]),
+        .testTarget(name: "CTBulkAppTests", dependencies: ["CTBulkApp", "ctbulk", "CTBulkSandbox", "CTBulkCore", "CTBulkEngine", "UISDataAPI", "CTBulkTestSupport"],
+                    exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -23,7 +23,7 @@ enum Pages {
     static func page(_ context: WebContext, title: String, active: String, account: String?, _ body: HTML,
                      status: HTTPResponse.Status = .ok) -> Response {
         let text = Text(context.language)
-        let other: Language = context.language == .ru ? .en : .ru
+        let other = Language.allCases.first { $0 != context.language } ?? .en
         func nav(_ path: String, _ key: String, _ name: String) -> HTML {
             "<a href=\"\(path)\"\(active == name ? HTML(" class=\"active\" aria-current=\"page\"") : HTML.empty)>\(text.t(key))</a>"
         }

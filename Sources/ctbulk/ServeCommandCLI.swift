@@ -5,30 +5,26 @@ import CTBulkWeb
 struct ServeCommandCLI: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the web app: upload a job, see its errors, plan, apply with live progress, download the results.",
-        discussion: """
-            Listens on 127.0.0.1 by default. On any other address every request needs the access secret: \
-            --password-file FILE (owner-only), or a token generated and printed at start. The Calltouch token never \
-            reaches the browser. Try it with --sandbox (the built-in fake account).
-            """
+        abstract: CLIText.t("help.serve.abstract"),
+        discussion: CLIText.t("help.serve.discussion")
     )
 
     @OptionGroup var api: APIArguments
     @OptionGroup var common: CommonOptions
 
-    @Option(help: "Address to listen on (default 127.0.0.1; any other needs the access secret).")
+    @Option(help: ArgumentHelp(CLIText.t("help.serve.host")))
     var host = "127.0.0.1"
 
-    @Option(help: "Port to listen on (0 picks a free one).")
+    @Option(help: ArgumentHelp(CLIText.t("help.serve.port")))
     var port = ServeCommand.defaultPort
 
-    @Option(help: "Access secret for the browser, first line of an owner-only file (required beyond loopback; else one is generated).")
+    @Option(help: ArgumentHelp(CLIText.t("help.serve.passwordFile")))
     var passwordFile: String?
 
-    @Option(help: "Folder of uploads, the header mapping, the journal and run reports (default <state-dir>/web).")
+    @Option(help: ArgumentHelp(CLIText.t("help.serve.dataDir")))
     var dataDir: String?
 
-    @Option(help: "Largest upload accepted, in megabytes.")
+    @Option(help: ArgumentHelp(CLIText.t("help.serve.maxUploadMb")))
     var maxUploadMb = WebSettings.defaultMaxUploadBytes / (1024 * 1024)
 
     func validate() throws {

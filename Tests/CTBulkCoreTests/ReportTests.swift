@@ -16,7 +16,7 @@ import Testing
         #expect(String(validating: bytes, as: UTF8.self) == nil)
         let text = Windows1251.decode(bytes)
         let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(lines.first?.hasSuffix("Игнорировать early media;row;status;code;message") == true)
+        #expect(lines.first?.hasSuffix("Игнорировать early media;строка;статус;код;сообщение") == true)
         #expect(lines.count == 20)  // header + 19 rows
 
         // Read it back as a job: same columns, and row/status/code/message are the report's own columns: ignored
@@ -26,11 +26,9 @@ import Testing
         #expect(!back.problems.contains { $0.code == .headerUnknown || $0.code == .headerUnknownEmpty })
         #expect(back.csv?.ownWidth == 11)
         let (_, rows) = try readRows(out)
-        let statusIndex = try #require(back.csv?.header.firstIndex(of: "status"))
-        #expect(rows.map { $0.cells[statusIndex] } == [
-            "error", "error", "error", "error", "error", "error", "error", "error", "error", "warning", "error", "error",
-            "ok", "warning", "error", "error", "ok", "ok", "error",
-        ])
+        let statusIndex = try #require(back.csv?.header.firstIndex(of: "статус"))
+        let (e, w, ok) = ("ошибка", "предупреждение", "без ошибок")
+        #expect(rows.map { $0.cells[statusIndex] } == [e, e, e, e, e, e, e, e, e, w, e, e, ok, w, e, e, ok, ok, e])
         let codeIndex = statusIndex + 1
         #expect(rows[10].cells[codeIndex] == "duplicate.conflict")
         #expect(rows[0].cells[codeIndex + 1].contains("экспоненциальном"))

@@ -118,20 +118,20 @@ struct XLSXReportTests {
         #expect(book.autofilter == "A1:M7")
         let header = book.rows[0].map(\.text)
         #expect(header == ["Номер", "Пул", "Источник", "Канал", "Кампания", "Номер переадресации", "Резервный номер",
-                           "Таймаут", "Игнорировать гудки", "row", "status", "code", "message"])
+                           "Таймаут", "Игнорировать гудки", "строка", "статус", "код", "сообщение"])  // the report's language
         // Row 2: numbers as the user had them (numbers), outcome ok.
         let row2 = book.rows[1]
         #expect(row2[0].type == "n" && row2[0].value as? Int == 79991234567)
         #expect(row2[5].type == "n")
         #expect(row2[9].value as? Int == 2)
-        #expect(row2[10].text == "ok" && row2[10].fill == nil)
+        #expect(row2[10].text == "без ошибок" && row2[10].fill == nil)
         // Row 4 (empty in the input) is there, as empty.
-        #expect(book.rows[3][10].text == "empty")
+        #expect(book.rows[3][10].text == "пустая строка")
         // Row 6: the date in the redirect column is red with the message as its comment.
         let row6 = book.rows[5]
         #expect(row6[5].fill == "FFC7CE")
         #expect(row6[5].comment?.contains("формат даты") == true)
-        #expect(row6[10].text == "error" && row6[10].fill == "FFC7CE")
+        #expect(row6[10].text == "ошибка" && row6[10].fill == "FFC7CE")
         #expect(row6[11].text?.contains("cell.date") == true)
         // Row 7: the text "=1+1" stays that text, not a formula.
         let row7 = book.rows[6]

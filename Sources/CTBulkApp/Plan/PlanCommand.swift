@@ -37,7 +37,7 @@ public enum PlanCommand {
             }
             if let out = options.outPath {
                 do throws(ReportError) { try plan.save(to: out) } catch {
-                    console.err(error.description)
+                    console.err(error.text.render(language))
                     return ExitStatus.failure.rawValue
                 }
             }
@@ -80,7 +80,7 @@ public enum PlanCommand {
                 lines += ValidationRendering.problems(input.result, language: language)
             }
             lines.append("")
-            lines.append(language == .ru ? "Аккаунт: SiteId \(plan.siteID), \(plan.baseURL)" : "Account: SiteId \(plan.siteID) at \(plan.baseURL)")
+            lines.append(language.text("plan.account", ["site": .text(plan.siteID), "url": .text(plan.baseURL)]))
             lines.append("")
             var hiddenNoops = 0
             for row in plan.rows {
@@ -88,12 +88,11 @@ public enum PlanCommand {
                 lines += PlanRendering.rowLines(row, language: language)
             }
             if hiddenNoops > 0 {
-                lines.append(language == .ru ? "= ещё \(hiddenNoops) строк уже как нужно (показать: --show-unchanged)"
-                    : "= \(hiddenNoops) rows already as desired (list them with --show-unchanged)")
+                lines.append(language.text("plan.hidden_noops", ["n": .count(hiddenNoops)]))
             }
             lines.append("")
             lines += PlanRendering.summaryLines(plan, language: language)
-            if let out = options.outPath { lines.append(language == .ru ? "План сохранён: \(out)" : "Plan saved to \(out)") }
+            if let out = options.outPath { lines.append(language.text("plan.saved", ["path": .text(out)])) }
             if let reportPath = options.reportPath {
                 lines.append(Message("plan.report.written", ["path": .text(reportPath)]).render(language))
             }
@@ -156,8 +155,7 @@ public enum PlanCommand {
                 if input.skipInvalid && loaded.result.rows.isEmpty {
                     lines.append(Message("skip.invalid.nothing").render(language))
                 } else {
-                    lines.append(language == .ru ? "В файле есть ошибки: исправьте их (ctbulk validate --report) и запустите снова."
-                        : "The file has errors: fix them (ctbulk validate --report shows each one) and run again.")
+                    lines.append(language.text("validate.has_errors"))
                 }
                 console.err(lines.joined(separator: "\n"))
             }

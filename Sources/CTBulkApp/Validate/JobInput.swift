@@ -46,7 +46,7 @@ enum ValidationRendering {
                     lines.append("  " + Message("xlsx.layout.other_sheets", ["sheets": .text(names)]).render(language))
                 }
             } else {
-                lines.append("  \(l.format): CSV, \(encoding), \(language == .ru ? "разделитель" : "delimiter") \(delimiterName) (\(delimiterHow)), \(lineEnd)")
+                lines.append("  \(l.format): CSV, \(encoding), \(l.delimiter) \(delimiterName) (\(delimiterHow)), \(lineEnd)")
             }
             lines.append("  \(l.columns):")
             for (index, name) in csv.header.enumerated() {
@@ -57,7 +57,7 @@ enum ValidationRendering {
             lines.append("  \(l.format): JSON")
         }
         var rows = "  \(l.rowsRead): \(result.summary.rowsRead)"
-        if result.summary.blank > 0 { rows += language == .ru ? " (+ пустых: \(result.summary.blank))" : " (+\(result.summary.blank) blank)" }
+        if result.summary.blank > 0 { rows += l.blankRows(result.summary.blank) }
         lines.append(rows)
         return lines
     }

@@ -32,9 +32,9 @@ public enum ValidateCommand {
             do {
                 try ValidationReport.write(to: reportPath, reader: input.reader, result: withInventoryByRow(result), language: language)
             } catch {
-                console.err(error.description)
+                console.err(error.text.render(language))
                 if options.format == .json {
-                    console.out(JSONError.render(code: "report.unwritable", message: error.description, file: error.path))
+                    console.out(JSONError.render(code: "report.unwritable", message: error.text.render(language), file: error.path))
                 }
                 return ExitStatus.failure.rawValue
             }

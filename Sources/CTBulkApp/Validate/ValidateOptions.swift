@@ -30,17 +30,13 @@ public struct InputOptions: Sendable {
         var options = JobReadOptions()
         if let name = encoding {
             guard let value = TextEncoding(userName: name) else {
-                return .failure(UsageError(language == .ru
-                    ? "Неизвестная кодировка «\(name)». Допустимо: utf-8, cp1251, utf-16le, utf-16be."
-                    : "Unknown encoding \"\(name)\". Use utf-8, cp1251, utf-16le or utf-16be."))
+                return .failure(UsageError(language.text("usage.unknown_encoding", ["name": .text(name)])))
             }
             options.encoding = value
         }
         if let text = delimiter {
             guard let value = CSVDialect.parseDelimiter(text) else {
-                return .failure(UsageError(language == .ru
-                    ? "Неизвестный разделитель «\(text)». Допустимо: , ; tab"
-                    : "Unknown delimiter \"\(text)\". Use , ; or tab."))
+                return .failure(UsageError(language.text("usage.unknown_delimiter", ["text": .text(text)])))
             }
             options.delimiter = value
         }

@@ -5,6 +5,11 @@ public enum ValidationReport {
     /// The columns added after the input's own.
     public static let extraColumns = ["row", "status", "code", "message"]
 
+    /// The added columns' names in `language` (`строка;статус;код;сообщение`).
+    public static func extraColumns(_ language: Language) -> [String] {
+        extraColumns.map { language.text("report.column." + $0) }
+    }
+
     /// Reads the file a second time (constant memory) and writes every row with its outcome.
     public static func write(to path: String, reader: JobFileReader, result: ValidationResult,
                              language: Language) throws(ReportError) {
@@ -12,7 +17,7 @@ public enum ValidationReport {
         // A report fed back in: its old report columns are replaced by the new ones, not repeated.
         let header = reader.csv.map { Array($0.header.prefix($0.ownWidth)) } ?? JobColumn.all.map(\.csvName)
         let writer = try SpreadsheetFile.open(path: path, csvDialect: dialect, sheetName: reader.csv?.sheet)
-        try writer.writeHeader(header + extraColumns)
+        try writer.writeHeader(header + extraColumns(language))
         var failure: ReportError?
         do {
             try reader.forEachRow { source in
@@ -40,8 +45,8 @@ public enum ValidationReport {
                 let marked = ReportCells.cells(cells, header: header, numberCells: source.numberCells, problems: problems,
                                                language: language)
                 let outcome = [SpreadsheetCell(String(source.row), isNumber: true),
-                               SpreadsheetCell(status, mark: ReportCells.mark(problems)), SpreadsheetCell(codes),
-                               SpreadsheetCell(messages)]
+                               SpreadsheetCell(language.text("report.status." + status), mark: ReportCells.mark(problems)),
+                               SpreadsheetCell(codes), SpreadsheetCell(messages)]
                 do { try writer.writeRow(marked.cells + outcome) } catch let error as ReportError {
                     failure = error
                     throw error

@@ -25,7 +25,12 @@ public enum Catalogue {
             self.ru = ru
         }
 
-        public func template(_ language: Language) -> String { language == .ru ? ru : en }
+        public func template(_ language: Language) -> String {
+            switch language {
+            case .en: return en
+            case .ru: return ru
+            }
+        }
     }
 
     /// Every area's table. A key may appear in one table only (`CatalogueTests` checks).
@@ -35,6 +40,21 @@ public enum Catalogue {
         ("headers", headersEntries),
         ("web", webEntries),
         ("spreadsheet", spreadsheetEntries),
+        ("problems", problemEntries),
+        ("files", fileEntries),
+        ("validate", validateEntries),
+        ("plan", planEntries),
+        ("apply", applyEntries),
+        ("status", statusEntries),
+        ("reconcile", reconcileEntries),
+        ("export", exportEntries),
+        ("api", apiEntries),
+        ("credentials", credentialEntries),
+        ("journal", journalEntries),
+        ("reports", reportEntries),
+        ("uis", uisEntries),
+        ("help", helpEntries),
+        ("options", optionEntries),
     ]
 
     /// All entries by key.

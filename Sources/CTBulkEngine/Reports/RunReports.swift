@@ -10,10 +10,17 @@ public struct RunReports: Sendable {
     /// Input rows with errors that were left out of the run (`--skip-invalid`): listed with the outcome `invalid`.
     public var invalid = 0
 
-    /// Columns added after the input's own in the results file.
+    /// Columns added after the input's own in the results file (their names in English; ``resultColumns(_:)`` in
+    /// the report's language).
     public static let resultColumns = ["row", "action", "outcome", "http_status", "attempts", "message"]
 
-    /// Writes the three files into `directory` (created 0700).
+    /// The added columns' names in `language`.
+    public static func resultColumns(_ language: Language) -> [String] {
+        resultColumns.map { language.text("report.column." + $0) }
+    }
+
+    /// Writes the three files into `directory` (created 0700). The results and failures files are for people: their
+    /// added columns and values are in `language`; summary.json keeps English keys and codes.
     public static func write(runID: Int64, journal: Journal, directory: String, report: ApplyReport?,
                              language: Language = .en) throws -> RunReports {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
@@ -39,8 +46,8 @@ public struct RunReports: Sendable {
             let dialect = layout?.dialect ?? .excel
             let results = try SpreadsheetFile.open(path: paths.results, csvDialect: dialect, sheetName: layout?.sheet)
             let failures = try SpreadsheetFile.open(path: paths.failures, csvDialect: dialect, sheetName: layout?.sheet)
-            try results.writeHeader(header + resultColumns)
-            try failures.writeHeader(header + ["row", "message"])
+            try results.writeHeader(header + resultColumns(language))
+            try failures.writeHeader(header + failureColumns(language))
             let width = header.count
             var invalid = 0
             try reader.forEachRow { source in
@@ -49,7 +56,7 @@ public struct RunReports: Sendable {
                 let cells = texts.enumerated().map { SpreadsheetCell($1, isNumber: source.numberCells.contains($0)) }
                 let row = SpreadsheetCell(String(source.row), isNumber: true)
                 if source.isBlank {
-                    try results.writeRow(cells + [row] + ["", "empty", "", "", ""].map { SpreadsheetCell($0) })
+                    try results.writeRow(cells + [row] + ["", language.text("report.outcome.empty"), "", "", ""].map { SpreadsheetCell($0) })
                     return
                 }
                 let record = byRow[source.row]
@@ -58,13 +65,13 @@ public struct RunReports: Sendable {
                     invalid += 1
                     let message = source.built.problems.filter { $0.severity == .error }
                         .map { "[\($0.column ?? "")] \($0.message(language))" }.joined(separator: " | ")
-                    try results.writeRow(cells + [row] + ["", "invalid", "", "", message].map { SpreadsheetCell($0) })
+                    try results.writeRow(cells + [row] + ["", language.text("report.outcome.invalid"), "", "", message].map { SpreadsheetCell($0) })
                     try failures.writeRow(cells + [row, SpreadsheetCell(message, mark: .error)])
                     return
                 }
-                let outcome = outcomeText(record, source: source)
+                let outcome = outcomeText(record, source: source, language: language)
                 let mark = outcomeMark(record)
-                try results.writeRow(cells + [row, SpreadsheetCell(record?.plannedAction.rawValue ?? ""),
+                try results.writeRow(cells + [row, SpreadsheetCell(record.map { actionText($0.plannedAction, language) } ?? ""),
                                               SpreadsheetCell(outcome.0, mark: mark, note: mark == nil ? nil : outcome.1),
                                               SpreadsheetCell(record?.httpStatus.map(String.init) ?? "", isNumber: true),
                                               SpreadsheetCell(record.map { String($0.attempts) } ?? "", isNumber: true),
@@ -83,12 +90,12 @@ public struct RunReports: Sendable {
             let header = JobColumn.all.map(\.csvName)
             let results = try SpreadsheetFile.open(path: paths.results, csvDialect: .excel)
             let failures = try SpreadsheetFile.open(path: paths.failures, csvDialect: .excel)
-            try results.writeHeader(header + resultColumns)
-            try failures.writeHeader(header + ["row", "message"])
+            try results.writeHeader(header + resultColumns(language))
+            try failures.writeHeader(header + failureColumns(language))
             for record in rows {
                 let cells = canonicalCells(record)
-                let outcome = outcomeText(record, source: nil)
-                try results.writeRow((cells + [String(record.row), record.plannedAction.rawValue, outcome.0,
+                let outcome = outcomeText(record, source: nil, language: language)
+                try results.writeRow((cells + [String(record.row), actionText(record.plannedAction, language), outcome.0,
                                                record.httpStatus.map(String.init) ?? "", String(record.attempts), outcome.1]).map { SpreadsheetCell($0) })
                 if let value = record.outcome, failedOutcomes.contains(value) {
                     try failures.writeRow((cells + [String(record.row), outcome.1]).map { SpreadsheetCell($0) })
@@ -135,13 +142,26 @@ public struct RunReports: Sendable {
         }
     }
 
-    static func outcomeText(_ record: RowRecord?, source: SourceRow?) -> (String, String) {
+    /// The failures file's added columns in `language`.
+    static func failureColumns(_ language: Language) -> [String] {
+        ["row", "message"].map { language.text("report.column." + $0) }
+    }
+
+    static func actionText(_ action: PlanAction, _ language: Language) -> String {
+        language.text("report.action." + action.rawValue)
+    }
+
+    static func outcomeText(_ record: RowRecord?, source: SourceRow?, language: Language) -> (String, String) {
+        func outcome(_ key: String) -> String { language.text("report.outcome." + key) }
         guard let record else {
             let duplicate = source?.built.problems.first { $0.code == .duplicateIdentical }
-            return ("skipped", duplicate.map { "duplicate of row \($0.details["otherRow"] ?? "?")" } ?? "not in the plan")
+            return (outcome(RowOutcome.skipped.rawValue),
+                    duplicate.map { language.text("report.duplicate_of", ["row": .text($0.details["otherRow"] ?? "?")]) }
+                        ?? language.text("report.not_in_plan"))
         }
-        if let outcome = record.outcome { return (outcome.rawValue, record.message ?? "") }
-        return (record.isInDoubt ? "in-doubt" : "pending", record.isInDoubt ? "sent, no answer recorded; resume re-reads it" : "not sent yet")
+        if let value = record.outcome { return (outcome(value.rawValue), record.noteText(language) ?? "") }
+        return record.isInDoubt ? (outcome("in-doubt"), language.text("report.in_doubt"))
+            : (outcome("pending"), language.text("report.not_sent"))
     }
 
     static func canonicalCells(_ record: RowRecord) -> [String] {

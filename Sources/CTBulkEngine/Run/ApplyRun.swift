@@ -32,7 +32,7 @@ public struct ApplyRun: Sendable {
         public var stateDirectory: String
         /// Read the account back after a completed run and compare it with the job (`--no-verify` turns it off).
         public var verify = true
-        /// The language of the messages in the reports.
+        /// The language of the report files (results, failures); summary.json keeps English keys and codes.
         public var language: Language = .en
 
         public init(apply: ApplySettings, rate: Int, journalPath: String, reportDirectory: String? = nil, confirm: Bool = true,
@@ -275,10 +275,8 @@ public struct ApplyRun: Sendable {
             let directory = settings.reportDirectory
                 ?? (URL(fileURLWithPath: settings.journalPath).deletingLastPathComponent().path + "/runs/\(runID)")
             let paths: RunReports
-            do {
-                paths = try RunReports.write(runID: runID, journal: journal, directory: directory, report: report,
-                                             language: settings.language)
-            } catch let error as JournalError {
+            do { paths = try RunReports.write(runID: runID, journal: journal, directory: directory, report: report,
+                                                    language: settings.language) } catch let error as JournalError {
                 throw error
             } catch {
                 throw Failure.reports(String(describing: error))
