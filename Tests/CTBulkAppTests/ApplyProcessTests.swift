@@ -102,9 +102,9 @@ import Glibc
         defer { sandbox.child.kill() }
         let job = Self.makeJob(try sandbox.state(), count: 300, tag: "kill", in: dir)
         let journal = dir.path("j.sqlite")
-        // 20 writes a second: a whole run takes about 12 s, so each kill (a few dozen writes in) lands mid-run even
-        // when the machine is busy and the test polls late.
-        let arguments = Self.applyArguments(job, sandbox, journal: journal, rate: 20)
+        // 10 writes a second: a whole run takes about 30 s and the kills come at most 160 writes in, so each lands
+        // mid-run (before the run's read-back) even when the machine is busy and the test polls seconds late.
+        let arguments = Self.applyArguments(job, sandbox, journal: journal, rate: 10)
 
         let seed: UInt64 = 0xC7B0_0001
         var generator = SplitMix64(seed: seed)  // the sandbox's reproducible generator
