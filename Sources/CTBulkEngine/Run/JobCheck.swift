@@ -32,7 +32,7 @@ public struct JobCheck {
         let (result, failure) = Validator.validate(reader, problemLimit: problemLimit, collectRows: collectRows,
                                                    reportPath: reportPath, language: language)
         self.result = result
-        report = failure.map { .failure($0) } ?? .success(())
+        if let failure { report = .failure(failure) } else { report = .success(()) }
     }
 
     /// Reads and validates `path`, collecting its rows unless `collectRows` is false (validation alone).
