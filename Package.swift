@@ -15,18 +15,24 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libcsv (Debian libcsv-dev) ships no pkg-config file: a module map with a shim header.
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
+        // .xlsx input: expat (Debian libexpat1-dev) parses the workbook's XML parts chunk by chunk (SAX).
+        .systemLibrary(name: "CExpat", providers: [.apt(["libexpat1-dev"])]),
+        // .xlsx reports: libxlsxwriter (Debian libxlsxwriter-dev) in constant-memory mode.
+        .systemLibrary(name: "CXLSXWriter", providers: [.apt(["libxlsxwriter-dev"])]),
 
-        // Job model, readers (CSV through libcsv, JSON), normalisation, validation, reports, plan model, rate limiter.
+        // Job model, readers (CSV through libcsv, .xlsx through ZIPFoundation and expat, JSON), normalisation, validation, reports, plan model, rate limiter.
         .target(
             name: "CTBulkCore",
             dependencies: [
-                "CLibCSV",
+                "CLibCSV", "CExpat", "CXLSXWriter",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // Calltouch phone-service client (AsyncHTTPClient).
@@ -65,17 +71,28 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // `ctbulk serve`: the web app (Hummingbird; HTML built in Swift with escaping; plain JavaScript and CSS files).
+        .target(
+            name: "CTBulkWeb",
+            dependencies: [
+                "CTBulkCore", "CTBulkEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Assets")]
+        ),
         // What each command does (printing, exit codes); the executable only parses arguments and calls in here.
         .target(
             name: "CTBulkApp",
             dependencies: [
-                "CTBulkCore", "CalltouchAPI", "UISDataAPI", "CTBulkSandbox", "CTBulkEngine",
+                "CTBulkCore", "CalltouchAPI", "UISDataAPI", "CTBulkSandbox", "CTBulkEngine", "CTBulkWeb",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "ctbulk",
-            dependencies: ["CTBulkApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["CTBulkApp", "CTBulkWeb", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "ctbulk-bench",
@@ -98,7 +115,12 @@ let package = Package(
         .testTarget(name: "CTBulkSandboxTests", dependencies: ["CTBulkSandbox", "CTBulkCore", "CTBulkTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .testTarget(name: "CTBulkEngineTests", dependencies: ["CTBulkEngine", "CTBulkSandbox", "CTBulkCore", "CalltouchAPI", "CTBulkTestSupport"]),
-        .testTarget(name: "CTBulkAppTests", dependencies: ["CTBulkApp", "ctbulk", "CTBulkSandbox", "CTBulkCore", "CTBulkEngine", "UISDataAPI", "CTBulkTestSupport"]),
+        .testTarget(name: "CTBulkWebTests", dependencies: ["CTBulkWeb", "CTBulkApp", "ctbulk", "CTBulkSandbox", "CTBulkCore",
+            "CTBulkEngine", "CalltouchAPI", "CTBulkTestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird")],
+            exclude: ["Browser"]),
+        .testTarget(name: "CTBulkAppTests", dependencies: ["CTBulkApp", "ctbulk", "CTBulkSandbox", "CTBulkCore", "CTBulkEngine", "UISDataAPI", "CTBulkTestSupport"],
+                    exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

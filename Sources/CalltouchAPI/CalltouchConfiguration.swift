@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import AsyncHTTPClient
+import CTBulkCore
 import Foundation
 
 /// Everything a ``CalltouchClient`` needs to know: where the API is, who is asking, which paths, batch size, timeouts.
@@ -61,10 +62,10 @@ public struct CalltouchConfiguration: Sendable, CustomStringConvertible {
     ) throws(CalltouchConfigurationError) {
         self.baseURL = try Self.validatedBaseURL(baseURL)
         guard readBatchSize >= 1 else {
-            throw CalltouchConfigurationError(.invalidSetting, "the read batch size must be at least 1 (got \(readBatchSize))")
+            throw CalltouchConfigurationError(.invalidSetting, Message("config.batch_size", ["value": .text(String(readBatchSize))]))
         }
         guard connectTimeout > .zero, readTimeout > .zero else {
-            throw CalltouchConfigurationError(.invalidSetting, "timeouts must be positive")
+            throw CalltouchConfigurationError(.invalidSetting, Message("config.timeouts"))
         }
         self.credentials = credentials
         self.paths = paths
@@ -103,23 +104,19 @@ public struct CalltouchConfiguration: Sendable, CustomStringConvertible {
         var trimmed = text.trimmingCharacters(in: .whitespaces)
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
         guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased() else {
-            throw CalltouchConfigurationError(.invalidBaseURL, "the base URL \(text) cannot be parsed")
+            throw CalltouchConfigurationError(.invalidBaseURL, Message("config.url_unparsable", ["url": .text(text)]))
         }
         guard scheme == "https" || scheme == "http" else {
-            throw CalltouchConfigurationError(.invalidBaseURL, "the base URL \(text) must start with https://")
+            throw CalltouchConfigurationError(.invalidBaseURL, Message("config.url_scheme", ["url": .text(text)]))
         }
         guard let host = url.host, !host.isEmpty else {
-            throw CalltouchConfigurationError(.invalidBaseURL, "the base URL \(text) has no host")
+            throw CalltouchConfigurationError(.invalidBaseURL, Message("config.url_no_host", ["url": .text(text)]))
         }
         guard url.query == nil, url.fragment == nil, url.user == nil, url.password == nil else {
-            throw CalltouchConfigurationError(
-                .invalidBaseURL, "the base URL \(text) must not carry a user, a query or a fragment")
+            throw CalltouchConfigurationError(.invalidBaseURL, Message("config.url_extras", ["url": .text(text)]))
         }
         if scheme == "http" && !isLoopback(host: host) {
-            throw CalltouchConfigurationError(
-                .insecureBaseURL,
-                "refusing plain http to \(host): the access token would travel unencrypted; use https:// "
-                    + "(http is allowed only for loopback addresses: 127.0.0.0/8, localhost, ::1)")
+            throw CalltouchConfigurationError(.insecureBaseURL, Message("config.url_insecure", ["host": .text(host)]))
         }
         return trimmed
     }

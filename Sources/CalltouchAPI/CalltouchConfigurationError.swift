@@ -1,3 +1,5 @@
+import CTBulkCore
+
 /// Why a ``CalltouchConfiguration`` or ``CalltouchCredentials`` could not be built. Raised before any request is
 /// sent; never contains the access token.
 public struct CalltouchConfigurationError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -21,17 +23,21 @@ public struct CalltouchConfigurationError: Error, Sendable, Hashable, CustomStri
 
     /// What is wrong.
     public var category: Category
-    /// A sentence for the user.
-    public var message: String
+    /// What is wrong and what to do, as a typed message (`credentials.*`, `config.*`): it names the variable or
+    /// file concerned and never holds the token.
+    public var text: Message
     /// The token file concerned, if any.
     public var path: String?
 
     /// Creates an error.
-    public init(_ category: Category, _ message: String, path: String? = nil) {
+    public init(_ category: Category, _ text: Message, path: String? = nil) {
         self.category = category
-        self.message = message
+        self.text = text
         self.path = path
     }
+
+    /// ``text`` in English.
+    public var message: String { text.render(.en) }
 
     /// `message`, which already names the path or variable concerned.
     public var description: String { message }

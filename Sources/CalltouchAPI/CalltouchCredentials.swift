@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CTBulkCore
 import Foundation
 
 /// The Calltouch access token and the site (cabinet) id it is used with.
@@ -30,18 +31,16 @@ public struct CalltouchCredentials: Sendable, CustomStringConvertible, CustomDeb
         let token = Self.trimmed(accessToken)
         let site = Self.trimmed(siteId)
         guard !token.isEmpty else {
-            throw CalltouchConfigurationError(.invalidCredential, "the Calltouch access token is empty")
+            throw CalltouchConfigurationError(.invalidCredential, Message("credentials.token_empty"))
         }
         guard Self.isHeaderSafe(token) else {
-            throw CalltouchConfigurationError(
-                .invalidCredential, "the Calltouch access token contains control characters or non-ASCII text")
+            throw CalltouchConfigurationError(.invalidCredential, Message("credentials.token_characters"))
         }
         guard !site.isEmpty else {
-            throw CalltouchConfigurationError(.invalidCredential, "the Calltouch site id is empty")
+            throw CalltouchConfigurationError(.invalidCredential, Message("credentials.site_empty"))
         }
         guard Self.isHeaderSafe(site) else {
-            throw CalltouchConfigurationError(
-                .invalidCredential, "the Calltouch site id contains control characters or non-ASCII text")
+            throw CalltouchConfigurationError(.invalidCredential, Message("credentials.site_characters"))
         }
         self.accessToken = token
         self.siteId = site
@@ -78,8 +77,7 @@ public struct CalltouchCredentials: Sendable, CustomStringConvertible, CustomDeb
         } else if let value = environment[tokenVariable], !trimmed(value).isEmpty {
             token = value
         } else {
-            throw CalltouchConfigurationError(
-                .missingCredential, "no Calltouch access token: set \(tokenVariable) or pass --token-file PATH")
+            throw CalltouchConfigurationError(.missingCredential, Message("credentials.no_token", ["variable": .text(tokenVariable)]))
         }
         let site: String
         if let siteId, !trimmed(siteId).isEmpty {
@@ -87,8 +85,7 @@ public struct CalltouchCredentials: Sendable, CustomStringConvertible, CustomDeb
         } else if let value = environment[siteIdVariable], !trimmed(value).isEmpty {
             site = value
         } else {
-            throw CalltouchConfigurationError(
-                .missingCredential, "no Calltouch site id: set \(siteIdVariable) or pass --site-id")
+            throw CalltouchConfigurationError(.missingCredential, Message("credentials.no_site", ["variable": .text(siteIdVariable)]))
         }
         return try CalltouchCredentials(accessToken: token, siteId: site)
     }
@@ -100,27 +97,25 @@ public struct CalltouchCredentials: Sendable, CustomStringConvertible, CustomDeb
         guard fd >= 0 else {
             let reason = String(cString: strerror(errno))
             throw CalltouchConfigurationError(
-                .tokenFileUnreadable, "cannot open the token file \(path): \(reason)", path: path)
+                .tokenFileUnreadable, Message("credentials.file_open", ["path": .text(path), "reason": .text(reason)]), path: path)
         }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             let reason = String(cString: strerror(errno))
             throw CalltouchConfigurationError(
-                .tokenFileUnreadable, "cannot inspect the token file \(path): \(reason)", path: path)
+                .tokenFileUnreadable, Message("credentials.file_stat", ["path": .text(path), "reason": .text(reason)]), path: path)
         }
         let mode = UInt32(info.st_mode)
         guard mode & UInt32(S_IFMT) == UInt32(S_IFREG) else {
-            throw CalltouchConfigurationError(
-                .tokenFileUnreadable, "the token file \(path) is not a regular file", path: path)
+            throw CalltouchConfigurationError(.tokenFileUnreadable, Message("credentials.file_not_regular", ["path": .text(path)]),
+                                              path: path)
         }
         let permissions = mode & 0o777
         guard permissions & 0o077 == 0 else {
             let octal = String(permissions, radix: 8)
             throw CalltouchConfigurationError(
-                .tokenFilePermissions,
-                "the token file \(path) is accessible by group or others (mode \(octal)); run: chmod 600 \(path)",
-                path: path)
+                .tokenFilePermissions, Message("credentials.file_permissions", ["path": .text(path), "mode": .text(octal)]), path: path)
         }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 4096)
@@ -130,23 +125,23 @@ public struct CalltouchCredentials: Sendable, CustomStringConvertible, CustomDeb
                 if errno == EINTR { continue }
                 let reason = String(cString: strerror(errno))
                 throw CalltouchConfigurationError(
-                    .tokenFileUnreadable, "cannot read the token file \(path): \(reason)", path: path)
+                    .tokenFileUnreadable, Message("credentials.file_read", ["path": .text(path), "reason": .text(reason)]), path: path)
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
             guard bytes.count <= maxTokenFileBytes else {
                 throw CalltouchConfigurationError(
-                    .tokenFileUnreadable, "the token file \(path) is larger than \(maxTokenFileBytes) bytes",
+                    .tokenFileUnreadable, Message("credentials.file_too_large", ["path": .text(path), "n": .count(maxTokenFileBytes)]),
                     path: path)
             }
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw CalltouchConfigurationError(
-                .tokenFileUnreadable, "the token file \(path) is not UTF-8 text", path: path)
+            throw CalltouchConfigurationError(.tokenFileUnreadable, Message("credentials.file_not_utf8", ["path": .text(path)]),
+                                              path: path)
         }
         let token = trimmed(text)
         guard !token.isEmpty else {
-            throw CalltouchConfigurationError(.invalidCredential, "the token file \(path) is empty", path: path)
+            throw CalltouchConfigurationError(.invalidCredential, Message("credentials.file_empty", ["path": .text(path)]), path: path)
         }
         return token
     }

@@ -5,68 +5,71 @@ import CTBulkEngine
 struct ApplyCommandCLI: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
-        abstract: "Apply a job file or a saved plan: one request per number at the API's rate, journaled and resumable.",
-        discussion: """
-            Exit codes: 0 every row applied or already as desired; 1 some rows failed (see the failures report); \
-            65 invalid job file; 66 unreadable file; 64 usage; 75 stopped and resumable (points budget spent, breaker, \
-            Ctrl-C, --max-requests); 77 credentials refused.
-            """
+        abstract: CLIText.t("help.apply.abstract"),
+        discussion: CLIText.t("help.apply.discussion")
     )
 
-    @Argument(help: "A job file (CSV or JSON) or a plan saved with `plan --out`. Omit with --resume.")
+    @Argument(help: ArgumentHelp(CLIText.t("help.apply.file")))
     var file: String?
 
-    @Option(help: "Override the detected encoding: utf-8, cp1251, utf-16le, utf-16be.")
+    @Option(help: ArgumentHelp(CLIText.t("help.apply.encoding")))
     var encoding: String?
 
-    @Option(help: "Override the sniffed delimiter: ',' ';' or tab.")
+    @Option(help: ArgumentHelp(CLIText.t("help.apply.delimiter")))
     var delimiter: String?
 
     @OptionGroup var cellLimit: CellLimitArguments
+    @OptionGroup var headers: HeaderArguments
+
+    @Flag(help: ArgumentHelp(CLIText.t("help.plan.skipInvalid")))
+    var skipInvalid = false
 
     @OptionGroup var api: APIArguments
     @OptionGroup var common: CommonOptions
 
-    @Option(help: "The journal (SQLite).")
+    @Option(help: ArgumentHelp(CLIText.t("help.apply.journal")))
     var journal = ".ctbulk/journal.sqlite"
 
-    @Flag(help: "Do not ask for confirmation (cron). Without a terminal and without --yes, apply exits 64.")
+    @Flag(help: ArgumentHelp(CLIText.t("help.apply.yes")))
     var yes = false
 
-    @Flag(help: "Continue the newest unfinished run in the journal.")
+    @Flag(help: ArgumentHelp(CLIText.t("help.apply.resume")))
     var resume = false
 
-    @Flag(name: .customLong("no-verify"), help: "Do not read the account back after apply (saves the reads; exit 0 then means every request was accepted).")
+    @Flag(name: .customLong("no-verify"), help: ArgumentHelp(CLIText.t("help.apply.noVerify")))
     var noVerify = false
 
-    @Option(help: "Apply the first N rows, show their results, and pause (continue with --resume).")
+    @Option(help: ArgumentHelp(CLIText.t("help.apply.canary")))
     var canary: Int?
 
-    @Option(help: "Requests in flight at once (default: twice the rate, 4 to 64).")
+    @Option(help: ArgumentHelp(CLIText.t("help.apply.concurrency")))
     var concurrency: Int?
 
-    @Option(help: "Attempts per request, the first included.")
+    @Option(help: ArgumentHelp(CLIText.t("help.apply.maxAttempts")))
     var maxAttempts = 6
 
-    @Option(help: "Stop (resumable) after this many requests.")
+    @Option(help: ArgumentHelp(CLIText.t("help.apply.maxRequests")))
     var maxRequests: Int?
 
-    @Option(help: "Breaker: stop after this many failed rows in a row.")
+    @Option(help: ArgumentHelp(CLIText.t("help.apply.breakerConsecutive")))
     var breakerConsecutive = 10
 
-    @Option(help: "Breaker: stop when more than this share of rows failed, after --breaker-min-rows rows.")
+    @Option(help: ArgumentHelp(CLIText.t("help.apply.breakerShare")))
     var breakerShare = 0.2
 
-    @Option(help: "Breaker: rows before the failure share is judged.")
+    @Option(help: ArgumentHelp(CLIText.t("help.apply.breakerMinRows")))
     var breakerMinRows = 50
 
-    @Option(help: "Audit log: one JSON line per request (never the token).")
+    @Option(help: ArgumentHelp(CLIText.t("help.apply.logFile")))
     var logFile: String?
 
-    @Option(help: "Where to write results.csv, failures.csv and summary.json (default .ctbulk/runs/RUN).")
+    @Option(help: ArgumentHelp(CLIText.t("help.input.sheet")))
+    var sheet: String?
+
+    @Option(help: ArgumentHelp(CLIText.t("help.apply.reportDir")))
     var reportDir: String?
 
-    @Flag(help: "No progress output (cron).")
+    @Flag(help: ArgumentHelp(CLIText.t("help.apply.quiet")))
     var quiet = false
 
     func validate() throws {
@@ -78,7 +81,12 @@ struct ApplyCommandCLI: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var options = ApplyOptions(input: file.map { InputOptions(path: $0, encoding: encoding, delimiter: delimiter, maxCellBytes: cellLimit.maxCellBytes) }, api: api.value)
+        var options = ApplyOptions(input: file.map {
+            var input = headers.apply(to: InputOptions(path: $0, encoding: encoding, delimiter: delimiter, maxCellBytes: cellLimit.maxCellBytes))
+            input.skipInvalid = skipInvalid
+            return input
+        }, api: api.value)
+        options.input?.sheet = sheet
         options.journalPath = journal
         options.yes = yes
         options.resume = resume
@@ -99,15 +107,15 @@ struct ApplyCommandCLI: AsyncParsableCommand {
 
 struct StatusCommandCLI: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "The runs in the journal with their counts, or one run's rows by outcome.")
+        commandName: "status", abstract: CLIText.t("help.status.abstract"))
 
-    @Argument(help: "A run id.")
+    @Argument(help: ArgumentHelp(CLIText.t("help.status.runID")))
     var runID: Int64?
 
-    @Option(help: "The journal (SQLite).")
+    @Option(help: ArgumentHelp(CLIText.t("help.apply.journal")))
     var journal = ".ctbulk/journal.sqlite"
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: ArgumentHelp(CLIText.t("help.status.format")))
     var format: OutputFormat = .text
 
     @OptionGroup var common: CommonOptions

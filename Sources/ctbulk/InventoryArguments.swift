@@ -5,22 +5,22 @@ import CTBulkApp
 struct InventoryArguments: ParsableArguments {
     enum Source: String, ExpressibleByArgument { case uis }
 
-    @Option(help: "Check every number against an inventory: 'uis' (get.virtual_numbers: connected, active, not used by campaigns or scenarios).")
+    @Option(help: ArgumentHelp(CLIText.t("help.inventory.inventory")))
     var inventory: Source?
 
-    @Option(help: "UIS Data API host: uis (dataapi.uiscom.ru), comagic (dataapi.comagic.ru), a host name or a full URL.")
+    @Option(help: ArgumentHelp(CLIText.t("help.inventory.uisHost")))
     var uisHost: String?
 
-    @Option(help: "Read the UIS access token from this file (chmod 600); else UIS_ACCESS_TOKEN.")
+    @Option(help: ArgumentHelp(CLIText.t("help.inventory.uisTokenFile")))
     var uisTokenFile: String?
 
-    @Option(help: "UIS user_id (required for agents).")
+    @Option(help: ArgumentHelp(CLIText.t("help.inventory.uisUserId")))
     var uisUserId: Int?
 
-    @Option(help: "Log in to UIS with this login (password from UIS_PASSWORD) instead of a token.")
+    @Option(help: ArgumentHelp(CLIText.t("help.inventory.uisLogin")))
     var uisLogin: String?
 
-    @Flag(help: "Use the built-in sandbox's UIS API for the inventory check.")
+    @Flag(help: ArgumentHelp(CLIText.t("help.inventory.uisSandbox")))
     var uisSandbox = false
 
     var value: UISInventoryOptions? {

@@ -3,34 +3,34 @@ import CTBulkApp
 
 /// How to reach the API: every command that talks to it takes these.
 struct APIArguments: ParsableArguments {
-    @Flag(help: "Start the built-in sandbox in-process on a free loopback port and use it (no credentials needed).")
+    @Flag(help: ArgumentHelp(CLIText.t("help.api.sandbox")))
     var sandbox = false
 
-    @Option(help: "API base URL (default https://api.calltouch.ru). Plain http is refused unless the host is loopback.")
+    @Option(help: ArgumentHelp(CLIText.t("help.api.baseURL")))
     var baseURL: String?
 
-    @Option(help: "Calltouch SiteId (else CALLTOUCH_SITE_ID).")
+    @Option(help: ArgumentHelp(CLIText.t("help.api.siteId")))
     var siteId: String?
 
-    @Option(help: "Read the access token from this file (chmod 600); else CALLTOUCH_ACCESS_TOKEN.")
+    @Option(help: ArgumentHelp(CLIText.t("help.api.tokenFile")))
     var tokenFile: String?
 
-    @Option(help: "Requests per second for everything the run sends (the API allows 5 per IP).")
+    @Option(help: ArgumentHelp(CLIText.t("help.api.rate")))
     var rate = 5
 
-    @Option(help: "Numbers per read of live state (the API's limit is unpublished).")
+    @Option(help: ArgumentHelp(CLIText.t("help.api.readBatchSize")))
     var readBatchSize: Int?
 
-    @Option(help: "Path of the unpublished free-number method (default .../ad-platform/phone/create).")
+    @Option(help: ArgumentHelp(CLIText.t("help.api.createPath")))
     var createPath: String?
 
-    @Option(help: "Path of the unpublished array-read method (default .../ad-platform/phone/list).")
+    @Option(help: ArgumentHelp(CLIText.t("help.api.listPath")))
     var listPath: String?
 
-    @Option(help: "Seconds to wait for one answer.")
+    @Option(help: ArgumentHelp(CLIText.t("help.api.timeout")))
     var timeout: Int?
 
-    @Option(help: "Machine-wide folder of run locks and the shared rate limit (else CTBULK_STATE_DIR, else ~/.local/state/ctbulk).")
+    @Option(help: ArgumentHelp(CLIText.t("help.api.stateDir")))
     var stateDir: String?
 
     func validate() throws {
@@ -49,12 +49,8 @@ struct APIArguments: ParsableArguments {
 struct PlanCommandCLI: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Dry run: validate, read live state, and show per row and field what a job would change.",
-        discussion: """
-            Exit codes: 0 success, 65 invalid job file or rows the API does not know, 66 unreadable file, 77 credentials \
-            refused, 75 points budget spent. With --detailed-exitcode: 0 no changes, 2 changes pending, 1 failure, 65 \
-            invalid input.
-            """
+        abstract: CLIText.t("help.plan.abstract"),
+        discussion: CLIText.t("help.plan.discussion")
     )
 
     @OptionGroup var input: InputArguments
@@ -63,23 +59,28 @@ struct PlanCommandCLI: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var inventory: InventoryArguments
 
-    @Option(help: "Save the plan (input hash, normalised rows, live state, actions) for apply.")
+    @Option(help: ArgumentHelp(CLIText.t("help.plan.out")))
     var out: String?
 
-    @Option(help: "When the file has errors, write the validation report here.")
+    @Option(help: ArgumentHelp(CLIText.t("help.plan.report")))
     var report: String?
 
-    @Option(help: "Output format: text or json.")
+    @Flag(help: ArgumentHelp(CLIText.t("help.plan.skipInvalid")))
+    var skipInvalid = false
+
+    @Option(help: ArgumentHelp(CLIText.t("help.status.format")))
     var format: OutputFormat = .text
 
-    @Flag(help: "Exit 0 when nothing would change, 2 when changes are pending, 1 on failure (as Terraform).")
+    @Flag(help: ArgumentHelp(CLIText.t("help.plan.detailedExitcode")))
     var detailedExitcode = false
 
-    @Flag(help: "List rows that are already as desired one by one.")
+    @Flag(help: ArgumentHelp(CLIText.t("help.plan.showUnchanged")))
     var showUnchanged = false
 
     func run() async throws {
-        var options = PlanOptions(input: input.value(cellLimit), api: api.value, outPath: out, reportPath: report, format: format,
+        var inputOptions = input.value(cellLimit)
+        inputOptions.skipInvalid = skipInvalid
+        var options = PlanOptions(input: inputOptions, api: api.value, outPath: out, reportPath: report, format: format,
                                   detailedExitCode: detailedExitcode, showUnchanged: showUnchanged,
                                   language: common.language.value)
         options.inventory = inventory.value

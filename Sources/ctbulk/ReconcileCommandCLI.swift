@@ -4,8 +4,8 @@ import CTBulkApp
 struct ReconcileCommandCLI: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reconcile",
-        abstract: "Compare the account with a job file: drift per row and field; --apply puts it right.",
-        discussion: "Exit codes for cron: 0 in sync, 2 drift found, 1 failure, 65 invalid job file, 75 another run holds the lock or the run stopped (resumable), 77 credentials refused."
+        abstract: CLIText.t("help.reconcile.abstract"),
+        discussion: CLIText.t("help.reconcile.discussion")
     )
 
     @OptionGroup var input: InputArguments
@@ -13,34 +13,34 @@ struct ReconcileCommandCLI: AsyncParsableCommand {
     @OptionGroup var api: APIArguments
     @OptionGroup var common: CommonOptions
 
-    @Option(help: "CSV report in the job's dialect: every row with its drift status and the live values.")
+    @Option(help: ArgumentHelp(CLIText.t("help.reconcile.report")))
     var report: String?
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: ArgumentHelp(CLIText.t("help.status.format")))
     var format: OutputFormat = .text
 
-    @Flag(help: "Fix the drift through the same journaled, rate-limited, resumable path as apply; exit 0 once converged.")
+    @Flag(help: ArgumentHelp(CLIText.t("help.reconcile.apply")))
     var apply = false
 
-    @Flag(help: "With --apply: fix without asking (cron). Without a terminal and without --yes, --apply exits 64.")
+    @Flag(help: ArgumentHelp(CLIText.t("help.reconcile.yes")))
     var yes = false
 
-    @Flag(name: .customLong("no-verify"), help: "With --apply: do not read the account back after fixing (saves the reads).")
+    @Flag(name: .customLong("no-verify"), help: ArgumentHelp(CLIText.t("help.reconcile.noVerify")))
     var noVerify = false
 
-    @Option(help: "Write Prometheus text-format metrics here (atomically), for node_exporter's textfile collector.")
+    @Option(help: ArgumentHelp(CLIText.t("help.reconcile.metricsFile")))
     var metricsFile: String?
 
-    @Option(help: "The job label in the metrics (default: the job file's name).")
+    @Option(help: ArgumentHelp(CLIText.t("help.reconcile.jobName")))
     var jobName: String?
 
-    @Option(help: "The journal (SQLite) used by --apply and for the run lock.")
+    @Option(help: ArgumentHelp(CLIText.t("help.reconcile.journal")))
     var journal = ".ctbulk/journal.sqlite"
 
-    @Option(help: "Where --apply writes its reports (default .ctbulk/runs/RUN).")
+    @Option(help: ArgumentHelp(CLIText.t("help.reconcile.reportDir")))
     var reportDir: String?
 
-    @Flag(help: "No progress output (cron).")
+    @Flag(help: ArgumentHelp(CLIText.t("help.apply.quiet")))
     var quiet = false
 
     func run() async throws {
@@ -66,40 +66,46 @@ extension ExportCommand.Format: ExpressibleByArgument {}
 struct ExportCommandCLI: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the live settings of numbers as a job file apply accepts (or the before-image of a run, to undo it)."
+        abstract: CLIText.t("help.export.abstract")
     )
 
-    @Argument(help: "A job file or a plain list of numbers (one per line) whose live settings to export.")
+    @Argument(help: ArgumentHelp(CLIText.t("help.export.file")))
     var file: String?
 
-    @Option(help: "Same as the FILE argument.")
+    @Option(help: ArgumentHelp(CLIText.t("help.export.numbers")))
     var numbers: String?
 
-    @Option(help: "Export every number in this pool (found through call-redirect/list).")
+    @Option(help: ArgumentHelp(CLIText.t("help.export.pool")))
     var pool: String?
 
-    @Option(help: "Export every number of this redirect scenario (repeatable).")
+    @Option(help: ArgumentHelp(CLIText.t("help.export.redirectId")))
     var redirectId: [Int] = []
 
-    @Option(help: "Write the before-image of this finished apply run (a job that restores it).")
+    @Option(help: ArgumentHelp(CLIText.t("help.export.undoFor")))
     var undoFor: Int64?
 
-    @Option(help: "The journal (for --undo-for).")
+    @Option(help: ArgumentHelp(CLIText.t("help.export.journal")))
     var journal = ".ctbulk/journal.sqlite"
 
-    @Option(help: "csv or json (API-shaped).")
+    @Option(help: ArgumentHelp(CLIText.t("help.export.format")))
     var format: ExportCommand.Format = .csv
 
-    @Flag(help: "CSV as Excel reads it best: UTF-8 with BOM and ';' (default: plain UTF-8 with ',').")
+    @Flag(help: ArgumentHelp(CLIText.t("help.export.plain")))
+    var plain = false
+
+    @Flag(help: ArgumentHelp(CLIText.t("help.export.excel")))
     var excel = false
 
-    @Option(name: .shortAndLong, help: "The file to write.")
+    @OptionGroup var headers: HeaderArguments
+
+    @Option(name: .shortAndLong, help: ArgumentHelp(CLIText.t("help.export.out")))
     var out: String
 
     @OptionGroup var api: APIArguments
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
+        if plain && excel { throw ValidationError("give --plain or --excel, not both") }
         if file != nil && numbers != nil { throw ValidationError("give FILE or --numbers, not both") }
         if undoFor == nil && file == nil && numbers == nil && pool == nil && redirectId.isEmpty {
             throw ValidationError("give a job or list file, --pool, --redirect-id or --undo-for")
@@ -115,6 +121,9 @@ struct ExportCommandCLI: AsyncParsableCommand {
         options.journalPath = journal
         options.format = format
         options.excel = excel
+        options.plain = plain
+        options.map = headers.map
+        options.mappingFile = headers.mappingFile
         options.language = common.language.value
         try finish(await ExportCommand.run(options, console: StandardConsole()))
     }
@@ -123,20 +132,23 @@ struct ExportCommandCLI: AsyncParsableCommand {
 struct RunCommandCLI: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a job spec (jobs/*.json): its mode, input, account (by variable names), rate, report and metrics paths.",
-        discussion: "A cron line is `ctbulk run jobs/nightly-reconcile.json`. Exit codes are those of the spec's mode; 75 when another run of the same job and account is active."
+        abstract: CLIText.t("help.run.abstract"),
+        discussion: CLIText.t("help.run.discussion")
     )
 
-    @Argument(help: "The job spec (JSON).")
+    @Argument(help: ArgumentHelp(CLIText.t("help.run.spec")))
     var spec: String
 
-    @Flag(help: "Write without asking (cron). Without a terminal and without --yes, a spec that writes exits 64.")
+    @Flag(help: ArgumentHelp(CLIText.t("help.run.yes")))
     var yes = false
 
-    @Flag(help: "No progress output.")
+    @Flag(help: ArgumentHelp(CLIText.t("help.run.quiet")))
     var quiet = false
 
+    @OptionGroup var common: CommonOptions
+
     func run() async throws {
-        try finish(await RunCommand.run(specPath: spec, yes: yes, quiet: quiet, console: StandardConsole(), trapsSignals: true))
+        try finish(await RunCommand.run(specPath: spec, yes: yes, quiet: quiet, console: StandardConsole(), trapsSignals: true,
+                                        language: common.language?.value))
     }
 }

@@ -4,42 +4,38 @@ import CTBulkApp
 struct SandboxCommandCLI: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
-        abstract: "Serve the embedded fake of the Calltouch and UIS APIs on 127.0.0.1 (Ctrl-C to stop).",
-        discussion: """
-            Admin routes (no token): GET /_sandbox/state, GET /_sandbox/stats, POST /_sandbox/reset, \
-            POST /_sandbox/budget, PUT /_sandbox/numbers/<number>, DELETE /_sandbox/numbers/<number>. \
-            Faults: --faults "5xx=0.1,hang=0.05,drop=0.02,malformed=0.01" (rates per request, reproducible with --seed).
-            """
+        abstract: CLIText.t("help.sandbox.abstract"),
+        discussion: CLIText.t("help.sandbox.discussion")
     )
 
-    @Option(help: "Port on 127.0.0.1 (0 picks a free one).")
+    @Option(help: ArgumentHelp(CLIText.t("help.sandbox.port")))
     var port = 8080
 
-    @Option(help: "Seed N generated numbers (a deterministic share of them in pools).")
+    @Option(help: ArgumentHelp(CLIText.t("help.sandbox.numbers")))
     var numbers: Int?
 
-    @Option(help: "Seed from a job-shaped file (a row with settings is a used number, a row with only a number a free one), or 'demo'.")
+    @Option(help: ArgumentHelp(CLIText.t("help.sandbox.state")))
     var state: String?
 
-    @Option(help: "Requests per sliding second per client (0: no limit).")
+    @Option(help: ArgumentHelp(CLIText.t("help.sandbox.rateLimit")))
     var rateLimit = 5
 
-    @Option(help: "Daily points budget (one point per successful request).")
+    @Option(help: ArgumentHelp(CLIText.t("help.sandbox.budget")))
     var budget = 100_000
 
-    @Option(help: "Added latency per request, milliseconds.")
+    @Option(help: ArgumentHelp(CLIText.t("help.sandbox.latency")))
     var latency = 0
 
-    @Option(help: "Injected faults, e.g. '5xx=0.1,hang=0.05,drop=0.02,malformed=0.01'.")
+    @Option(help: ArgumentHelp(CLIText.t("help.sandbox.faults")))
     var faults: String?
 
-    @Option(help: "Seed for generated numbers and fault decisions.")
+    @Option(help: ArgumentHelp(CLIText.t("help.sandbox.seed")))
     var seed: UInt64 = 0
 
-    @Option(help: "The only access token accepted.")
+    @Option(help: ArgumentHelp(CLIText.t("help.sandbox.token")))
     var token = "sandbox-token"
 
-    @Option(help: "The only SiteId accepted.")
+    @Option(help: ArgumentHelp(CLIText.t("help.sandbox.siteId")))
     var siteId = "1"
 
     func validate() throws {

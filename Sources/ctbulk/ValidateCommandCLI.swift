@@ -4,8 +4,8 @@ import CTBulkApp
 struct ValidateCommandCLI: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check a job file row by row and explain every problem by row, column and value.",
-        discussion: "Exit codes: 0 no errors (warnings allowed), 65 errors found, 66 file unreadable, 64 usage error."
+        abstract: CLIText.t("help.validate.abstract"),
+        discussion: CLIText.t("help.validate.discussion")
     )
 
     @OptionGroup var input: InputArguments
@@ -13,13 +13,13 @@ struct ValidateCommandCLI: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var inventory: InventoryArguments
 
-    @Option(help: "Write a CSV report in the input's own dialect with row, status, code and message added.")
+    @Option(help: ArgumentHelp(CLIText.t("help.validate.report")))
     var report: String?
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: ArgumentHelp(CLIText.t("help.status.format")))
     var format: OutputFormat = .text
 
-    @Flag(help: "Print every problem, not only the first 50.")
+    @Flag(help: ArgumentHelp(CLIText.t("help.validate.all")))
     var all = false
 
     func run() async throws {
@@ -31,7 +31,7 @@ struct ValidateCommandCLI: AsyncParsableCommand {
 
 /// `--max-cell-bytes`, on every command that reads a job file.
 struct CellLimitArguments: ParsableArguments {
-    @Option(help: "The largest cell accepted, in bytes (default 65536). A larger cell is an error (cell.too_large) and is never held in memory.")
+    @Option(help: ArgumentHelp(CLIText.t("help.celllimit.maxCellBytes")))
     var maxCellBytes: Int?
 
     func validate() throws {

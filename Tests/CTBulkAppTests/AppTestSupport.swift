@@ -1,5 +1,6 @@
 import CTBulkApp
 import CTBulkCore
+import CTBulkSandbox
 import CTBulkTestSupport
 import Foundation
 
@@ -29,4 +30,20 @@ func runCTBulk(_ arguments: [String], environment: [String: String] = [:], curre
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
+
+/// API options for a sandbox running in the test: its address, its credentials, 100 requests/s, and the machine-wide
+/// state (run locks) in `state` rather than the user's.
+func sandboxAPIOptions(_ sandbox: RunningSandbox, state: TempDir) -> APIOptions {
+    var options = APIOptions(baseURL: sandbox.baseURL.absoluteString, rate: 100,
+                             environment: ["CALLTOUCH_ACCESS_TOKEN": "sandbox-token", "CALLTOUCH_SITE_ID": "1"])
+    options.stateDirectory = state.path("state")
+    return options
+}
+
+/// The demo account, at 100 requests/s.
+var fastDemoSandbox: SandboxConfiguration {
+    var configuration = SandboxConfiguration.demo
+    configuration.rateLimit = 100
+    return configuration
 }

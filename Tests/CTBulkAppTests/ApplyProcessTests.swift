@@ -271,7 +271,7 @@ import Glibc
 
         let first = try await Self.run(arguments, in: dir, label: "first")
         #expect(first.code == 75, "\(first.err)")
-        #expect(first.err.contains("points budget exhausted"))
+        #expect(first.err.contains("daily points budget is spent"))
         #expect(first.err.contains("can be resumed"))
         let runs = try await Self.runs(journal: journal, in: dir)
         #expect(runs.first?["stopReason"] as? String == "budget")

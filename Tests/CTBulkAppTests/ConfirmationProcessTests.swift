@@ -21,10 +21,10 @@ import Testing
         // A new run: asked, answered «да»; the canary writes 3 and asks again, listing them; answered «нет».
         let first = try TerminalProcess(arguments, environment: Self.credentials, in: dir)
         #expect(await first.waitFor("Введите «да» или «yes»"), "\(first.screen)")
-        #expect(first.screen.contains("Новый запуск: SiteId 1 at \(sandbox.baseURL). Изменений к отправке: \(job.changed.count)"))
+        #expect(first.screen.contains("Новый запуск: SiteId 1 at \(sandbox.baseURL). Применить \(job.changed.count) "))
         #expect(try writes(sandbox) == 0, "nothing is written before the answer")
         first.type("да")
-        #expect(await first.waitFor("Канареечный прогон записал 3 номеров"), "\(first.screen)")
+        #expect(await first.waitFor("Пробная партия записала 3 номера"), "\(first.screen)")
         first.type("нет")
         #expect(await first.exitCode() == 0, "\(first.screen)")
         #expect(try writes(sandbox) == 3)
@@ -32,7 +32,7 @@ import Testing
         // The same command again continues the paused run: it asks first, with what remains.
         let second = try TerminalProcess(arguments.filter { $0 != "--canary" && $0 != "3" }, environment: Self.credentials, in: dir)
         #expect(await second.waitFor("Продолжение запуска"), "\(second.screen)")
-        #expect(second.screen.contains("Изменений к отправке: \(job.changed.count - 3)"), "\(second.screen)")
+        #expect(second.screen.contains("Применить \(job.changed.count - 3) "), "\(second.screen)")
         #expect(try writes(sandbox) == 3)
         second.type("yes")
         #expect(await second.exitCode() == 0, "\(second.screen)")

@@ -64,7 +64,13 @@ import Testing
             Self.combinations[problem.row! - 2].0 != .error
         }
         #expect(result.problemCount == before + checkedProblems.count)
-        if let limit { #expect(result.problems.count <= limit) } else { #expect(result.problems.count == result.problemCount) }
+        if let limit {
+            for severity in Severity.allCases {
+                #expect(result.problems.filter { $0.row != nil && $0.severity == severity }.count <= limit)
+            }
+        } else {
+            #expect(result.problems.count == result.problemCount)
+        }
         #expect(result.problems == result.problems.sorted(by: Problem.listedBefore))
 
         // The plan keeps exactly the rows without errors.

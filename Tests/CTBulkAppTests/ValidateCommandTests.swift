@@ -36,7 +36,7 @@ import Testing
         _ = await ValidateCommand.run(ValidateOptions(input: InputOptions(path: repoPath("examples/typical-mistakes.csv")), language: .ru),
                                       console: console)
         #expect(console.stdout.contains("строка 2, столбец «Номер» (\"7,9E+10\"): ошибка phone.scientific: Excel сохранил номер"))
-        #expect(console.stdout.contains("с ошибками: 14"))
+        #expect(console.stdout.contains("с ошибками 14"))
     }
 
     @Test func unreadableFileExits66AndBadOptionsExit64() async {

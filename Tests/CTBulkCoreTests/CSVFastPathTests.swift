@@ -86,9 +86,9 @@ import Testing
         var reference: [SourceRow] = []
         try reader.forEachRow { reference.append($0) }
         let referenceProblems = reference.flatMap(\.built.problems)
-        // Row problems only (the file's own, e.g. the unknown column, are not a row's).
+        // Row problems only (the file's own and its header's, e.g. the unknown column, are not a row's).
         let fastOwn = fast.problems.filter { problem in
-            !reader.fileProblems.contains(problem) && problem.code != .duplicateConflict && problem.code != .duplicateIdentical
+            !reader.fileProblems.contains(problem) && !reader.columnProblems.contains(problem) && problem.code != .duplicateConflict && problem.code != .duplicateIdentical
         }
         #expect(fastOwn.count == referenceProblems.count)
         #expect(Set(fastOwn) == Set(referenceProblems),
@@ -96,11 +96,19 @@ import Testing
         #expect(fast.summary.rowsRead == reference.filter { !$0.isBlank }.count)
         #expect(fast.summary.blank == reference.filter(\.isBlank).count)
         // A short list keeps complete counts.
-        let limited = Validator.validate(try JobFileReader(path: path), problemLimit: 5, collectRows: false)
+        let limitedReader = try JobFileReader(path: path)
+        let limited = Validator.validate(limitedReader, problemLimit: 5, collectRows: false)
         #expect(limited.problemCount == fast.problemCount)
         #expect(limited.severityCounts == fast.severityCounts)
+        #expect(limited.codeCounts == fast.codeCounts)
         #expect(limited.summary == fast.summary)
-        #expect(limited.problems.count == 5)
+        // The limit holds per severity; the file's and the header's problems are always listed.
+        let always = limitedReader.fileProblems + limitedReader.columnProblems
+        for severity in [Severity.note, .warning, .error] {
+            let rowProblems = fast.problems.filter { $0.severity == severity && !always.contains($0) }.count
+            let listed = limited.problems.filter { $0.severity == severity && !always.contains($0) }.count
+            #expect(listed == min(5, rowProblems), "\(severity)")
+        }
     }
 
     @Test func settingsThatCompareEqualAsTextHaveOneFingerprint() {
@@ -162,6 +170,25 @@ import Testing
             }
             #expect(patched, "\(name)")
         }
+    }
+
+    /// A report fed back in (its old report columns replaced) and a file with title rows above its header take the
+    /// two-pass writer and the reference path; the result is still main's report.
+    @Test func reportsFedBackAndTitleRowsMatchTheTwoPassReport() throws {
+        let dir = TempDir()
+        let job = dir.write("job.csv", CSVFastPathTests.csv(rows: 200))
+        let report = dir.path("report.csv")
+        let (_, failure) = Validator.validate(try JobFileReader(path: job), reportPath: report, language: .ru)
+        #expect(failure == nil)
+        let fedBack = Array(try Data(contentsOf: URL(fileURLWithPath: report)))
+        let titled = Array(("Выгрузка номеров за май\r\n\r\n" + CSVFastPathTests.csv(rows: 200)).utf8)
+        for (name, bytes) in [("fed-back.csv", fedBack), ("titled.csv", titled)] {
+            let (one, two, _) = try bothReports(name, bytes: bytes)
+            #expect(one == two, "\(name): \(one.count) vs \(two.count) bytes")
+        }
+        let fedBackReader = try JobFileReader(path: dir.write("again.csv", bytes: fedBack))
+        #expect(fedBackReader.csv.map { $0.ownWidth < $0.header.count } == true)
+        #expect(!ValidationReportStream.isEligible(reader: fedBackReader, path: dir.path("r.csv")))
     }
 
     @Test func notEligibleFilesGetTheTwoPassReport() throws {

@@ -84,7 +84,7 @@ import Testing
         #expect(problem.details["limit"] == "65536")
         #expect(problem.details["file"] == path)
         #expect(problem.value == nil)
-        #expect(problem.message(.en).contains("600000 bytes"))
+        #expect(problem.message(.en).contains("600,000 bytes"))
         #expect(problem.message(.en).contains(path))
         #expect(codes(result, row: 3) == ["cell.too_large"])
         #expect(result.summary.rowsRead == 3)

@@ -34,7 +34,6 @@ import Testing
         ("тел. 79001234567", .phoneLetters),
         ("7900123456", .phoneLength),
         ("790012345678", .phoneLength),
-        ("4951234567", .phoneLength),
         ("19001234567", .phoneCountry),
         ("+89001234567", .phoneCountry),
         ("79001234567.5", .phoneLength),

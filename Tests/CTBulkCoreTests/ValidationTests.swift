@@ -69,7 +69,10 @@ import Testing
     @Test func problemLimitKeepsCountsComplete() throws {
         let reader = try JobFileReader(path: example("typical-mistakes.csv"))
         let result = Validator.validate(reader, problemLimit: 3)
-        #expect(result.problems.count == 3)
+        // The limit counts each severity on its own: notes never crowd out an error.
+        #expect(result.problems.filter { $0.severity == .error }.count == 3)
+        #expect(result.problems.count == 6)
+        #expect(result.severityCounts == [.error: 14, .warning: 2, .note: 1])
         #expect(result.problemCount == 17)
         #expect(result.summary.withErrors == 14)
     }

@@ -114,3 +114,14 @@ struct ErrorTests {
         }
     }
 }
+
+@Suite struct UISCatalogueTests {
+    /// Every kind of UIS failure and every `--filter` mistake has its text in the catalogue, in both languages.
+    @Test func everyKindHasItsMessage() {
+        for kind in UISError.Kind.allCases {
+            let error = UISError(kind)
+            #expect(Catalogue.contains(error.text.key), "no \(error.text.key)")
+            #expect(!error.message(.ru).isEmpty && error.message(.ru) != error.message(.en))
+        }
+    }
+}

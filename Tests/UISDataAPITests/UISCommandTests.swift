@@ -68,7 +68,7 @@ struct UISCommandTests {
         #expect(lines.count == 22)
         #expect(lines.allSatisfy { $0.count <= 70 })
         #expect(lines[0].hasPrefix("id"))
-        #expect(table.stderr.contains("20 of 12500"))
+        #expect(table.stderr.contains("20 of 12,500"))
     }
 
     @Test("exit codes: 64 bad filter (with the part), 64 bad sort, 64 prohibited sort, 77 bad key, 75 limit spent")

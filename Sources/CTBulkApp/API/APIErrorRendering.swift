@@ -33,16 +33,14 @@ enum APIErrorRendering {
 
     /// A retry notice: what failed and when the next attempt goes.
     static func retryNotice(_ error: NumberServiceError, attempt: Int, of limit: Int, wait: Duration, language: Language) -> String {
-        let reason = (error.underlying as? CalltouchError)?.detail ?? error.kind.description
+        let reason = (error.underlying as? CalltouchError)?.detail ?? error.kind.text.render(language)
         let seconds = max(Int(wait.seconds.rounded()), 1)
-        return language == .ru
-            ? "API Calltouch: \(reason); повтор через \(seconds) с (попытка \(attempt + 1) из \(limit))."
-            : "Calltouch API: \(reason); retrying in \(seconds) s (attempt \(attempt + 1) of \(limit))."
+        return language.text("api.retry", ["reason": .text(reason), "seconds": .count(seconds), "attempt": .count(attempt + 1),
+                                           "limit": .count(limit)])
     }
 
     /// One sentence for people; `baseURL` (when known) says where a connection failed.
     static func message(for error: any Error, language: Language, baseURL: String? = nil) -> String {
-        let ru = language == .ru
         switch error {
         case let failure as NumberServiceError:
             if var underlying = failure.underlying as? CalltouchError {
@@ -52,38 +50,27 @@ enum APIErrorRendering {
             if let underlying = failure.underlying { return message(for: underlying, language: language, baseURL: baseURL) }
             return failure.description
         case let failure as CalltouchError:
-            let status = failure.status.map { " (HTTP \($0))" } ?? ""
+            let status = Message.Argument.text(failure.status.map { language.text("api.status", ["status": .text(String($0))]) } ?? "")
             switch failure.category {
-            case .authentication:
-                return (ru ? "API отклонил ключ доступа или SiteId\(status). Проверьте CALLTOUCH_ACCESS_TOKEN (или --token-file) и SiteId в разделе «Интеграции - API и Webhooks»."
-                    : "The API refused the access token or SiteId\(status). Check CALLTOUCH_ACCESS_TOKEN (or --token-file) and the SiteId under \"Интеграции - API и Webhooks\".")
-            case .budgetExhausted:
-                return ru ? "Суточный лимит баллов API исчерпан\(status). Продолжите после его сброса той же командой (или с --resume)."
-                    : "The API's daily points budget is spent\(status). Run the same command again (or with --resume) after the budget resets."
-            case .rateLimited:
-                return ru ? "API ограничил частоту запросов\(status), повторы не помогли. Уменьшите --rate." : "The API kept rate-limiting\(status) after every retry. Lower --rate."
-            case .invalidData:
-                return (ru ? "API отклонил данные\(status): " : "The API rejected the data\(status): ") + (failure.body ?? failure.detail)
-            case .server:
-                return (ru ? "Ошибка сервера API\(status) после всех повторов: " : "The API kept failing\(status) after every retry: ") + failure.detail
+            case .authentication: return language.text("api.authentication", ["status": status])
+            case .budgetExhausted: return language.text("api.budget", ["status": status])
+            case .rateLimited: return language.text("api.rate_limited", ["status": status])
+            case .invalidData: return language.text("api.invalid_data", ["status": status, "detail": .text(failure.body ?? failure.detail)])
+            case .server: return language.text("api.server", ["status": status, "detail": .text(failure.detail)])
             case .transport:
-                let place = baseURL.map { ru ? " по адресу \($0)" : " at \($0)" } ?? ""
-                let tries = failure.attempts > 1 ? (ru ? ", попыток: \(failure.attempts)" : ", \(failure.attempts) attempts") : ""
-                return ru
-                    ? "Нет связи с API Calltouch\(place): \(failure.detail)\(tries). Проверьте --base-url, сеть и прокси."
-                    : "Cannot reach the Calltouch API\(place): \(failure.detail)\(tries). Check --base-url, the network and any proxy."
+                let place = baseURL.map { language.text("api.transport_place", ["url": .text($0)]) } ?? ""
+                let tries = failure.attempts > 1 ? language.text("api.transport_tries", ["n": .count(failure.attempts)]) : ""
+                return language.text("api.transport", ["place": .text(place), "detail": .text(failure.detail), "tries": .text(tries)])
             case .cancelled:
-                return ru ? "Прервано." : "Cancelled."
+                return language.text("api.cancelled")
             case .redirected:
-                return Message("api.redirected", ["baseURL": .text(baseURL ?? "?"), "detail": .text(failure.detail)])
-                    .render(language)
+                return language.text("api.redirected", ["baseURL": .text(baseURL ?? "?"), "detail": .text(failure.detail)])
             }
         case let failure as APISession.Failure:
             switch failure {
-            case .configuration(let config): return config.description
+            case .configuration(let config): return config.text.render(language)
             case .sandbox(let text): return text
-            case .rateDeclined(let rate):
-                return ru ? "Отменено: --rate \(rate) не подтверждён." : "Cancelled: --rate \(rate) was not confirmed."
+            case .rateDeclined(let rate): return language.text("confirm.rate_declined", ["rate": .text(String(rate))])
             }
         default:
             return String(describing: error)

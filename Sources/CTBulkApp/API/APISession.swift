@@ -41,24 +41,18 @@ struct APISession {
         // The documented limit is the real API's; a sandbox (built in, or on a loopback address) has its own.
         let loopback = AccountIdentity.canonicalHost(options.baseURL ?? CalltouchConfiguration.defaultBaseURL).contains("://127.")
         if !options.sandbox && !loopback && options.rate > documentedRateLimit {
-            let ru = language == .ru
-            console.err(ru
-                ? "Внимание: --rate \(options.rate) выше документированного лимита API (\(documentedRateLimit) запросов в секунду с одного IP-адреса): API будет отвечать 429, а частые превышения могут привести к блокировке."
-                : "Warning: --rate \(options.rate) is above the API's documented limit (\(documentedRateLimit) requests per second per IP address): expect 429 answers, and repeated excess may get the address blocked.")
+            console.err(language.text("confirm.rate_warning", ["rate": .text(String(options.rate)),
+                                                               "limit": .text(String(documentedRateLimit))]))
             if ask && console.isInteractive {
-                console.errInline(ru ? "Продолжить с \(options.rate) запросами в секунду? Введите «да» или «yes»: "
-                    : "Go on at \(options.rate) requests per second? Type yes: ")
-                let answer = console.readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-                guard ["yes", "y", "да", "д"].contains(answer) else { throw Failure.rateDeclined(options.rate) }
+                console.errInline(language.text("confirm.rate_prompt", ["rate": .count(options.rate)]))
+                guard Confirmation.isYes(console.readLine()) else { throw Failure.rateDeclined(options.rate) }
             }
         }
         if options.sandbox {
             var configuration = sandboxConfiguration
             configuration.rateLimit = max(options.rate, 1)
             return try await Sandbox.withSandbox(configuration) { running in
-                console.err(language == .ru
-                    ? "Встроенная песочница: \(running.baseURL.absoluteString) (учётные данные не нужны)."
-                    : "Using the built-in sandbox at \(running.baseURL.absoluteString) (no credentials needed).")
+                console.err(language.text("sandbox.using", ["url": .text(running.baseURL.absoluteString)]))
                 let credentials: CalltouchCredentials
                 do {
                     credentials = try CalltouchCredentials(accessToken: configuration.accessToken, siteId: configuration.siteID)

@@ -8,7 +8,6 @@ import Synchronization
 public enum ApplyCommand {
     public static func run(_ options: ApplyOptions, console: any Console) async -> Int32 {
         let language = options.language
-        let ru = language == .ru
 
         // What to apply: a saved plan, a job file (planned by the run), or the run to resume.
         let source: ApplyRun.Source
@@ -27,7 +26,7 @@ public enum ApplyCommand {
         } else if options.resume {
             source = .resume
         } else {
-            console.err(ru ? "Укажите файл задания или --resume." : "Give a job file, a saved plan, or --resume.")
+            console.err(language.text("apply.what_to_apply"))
             return ExitStatus.usage.rawValue
         }
 
@@ -47,7 +46,7 @@ public enum ApplyCommand {
                     return failure(error, language: language, console: console, baseURL: session.client.configuration.baseURL)
                 }
                 progress.finish()
-                return render(outcome, language: language, console: console)
+                return render(outcome, language: language, console: console, journalPath: options.journalPath)
             }
         } catch {
             console.err(APIErrorRendering.message(for: error, language: language))
@@ -64,6 +63,7 @@ public enum ApplyCommand {
                                          reportDirectory: options.reportDirectory, confirm: !options.yes, mode: mode,
                                          stateDirectory: options.api.resolvedStateDirectory)
         settings.verify = options.verify
+        settings.language = options.language
         return settings
     }
 
@@ -73,87 +73,89 @@ public enum ApplyCommand {
         { question in
             guard console.isInteractive else { return nil }
             for line in confirmationLines(question, language: language) { console.err(line) }
-            console.errInline(language == .ru ? "Продолжить? Введите «да» или «yes»: " : "Go ahead? Type yes: ")
-            let answer = console.readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-            return ["yes", "y", "да", "д"].contains(answer)
+            console.errInline(language.text("confirm.prompt"))
+            return Confirmation.isYes(console.readLine())
         }
     }
 
     /// The question's text: the canary's numbers (for the pause), then the account, the changes and what remains.
     static func confirmationLines(_ question: ApplyRun.Confirmation, language: Language) -> [String] {
-        let ru = language == .ru
         var lines: [String] = []
+        let run = Message.Argument.text(String(question.runID ?? 0))
         if question.stage == .afterCanary {
-            lines.append(ru ? "Канареечный прогон записал \(question.canary.count) номеров:" : "The canary wrote \(question.canary.count) numbers:")
+            lines.append(language.text("confirm.canary_wrote", ["n": .count(question.canary.count)]))
             for row in question.canary {
                 let fields = row.settings.setFields.map { "\($0.rawValue)=\(ControlCharacters.escaped(row.settings[$0] ?? ""))" }
-                lines.append("  \(row.phoneNumber.digits) (\(ru ? "строка" : "row") \(row.row)): \(fields.joined(separator: ", "))")
+                lines.append(language.text("confirm.canary_row", ["number": .text(row.phoneNumber.digits), "row": .text(String(row.row)),
+                                                                  "fields": .text(fields.joined(separator: ", "))]))
             }
         }
         let what: String
         switch question.stage {
-        case .newRun: what = ru ? "Новый запуск" : "New run"
-        case .resume: what = ru ? "Продолжение запуска \(question.runID ?? 0)" : "Continuing run \(question.runID ?? 0)"
-        case .afterCanary: what = ru ? "Остаток запуска \(question.runID ?? 0) после канареечного прогона" : "The rest of run \(question.runID ?? 0) after the canary"
+        case .newRun: what = language.text("confirm.new_run")
+        case .resume: what = language.text("confirm.resume", ["run": run])
+        case .afterCanary: what = language.text("confirm.after_canary", ["run": run])
         }
-        lines.append(ru
-            ? "\(what): \(question.account). Изменений к отправке: \(question.changes) (из них новых номеров в пуле: \(question.creates)); готово строк: \(question.done) из \(question.total)."
-            : "\(what): \(question.account). Changes to send: \(question.changes) (numbers added to a pool: \(question.creates)); rows done: \(question.done) of \(question.total).")
+        lines.append(language.text("confirm.question", ["what": .text(what), "account": .text(question.account),
+                                                        "changes": .count(question.changes), "creates": .count(question.creates),
+                                                        "done": .count(question.done), "total": .count(question.total)]))
         return lines
     }
 
     /// The outcome as text, and its exit code.
-    static func render(_ outcome: ApplyRun.Outcome, language: Language, console: any Console) -> Int32 {
-        let ru = language == .ru
+    static func render(_ outcome: ApplyRun.Outcome, language: Language, console: any Console,
+                       journalPath: String = ApplyOptions.defaultJournalPath) -> Int32 {
         switch outcome {
         case .noUnfinishedRun:
-            console.err(ru ? "В журнале нет незавершённых запусков." : "No unfinished run in the journal.")
+            console.err(language.text("apply.no_unfinished"))
             return ExitStatus.ok.rawValue
         case .nothingToApply(let summary):
-            console.out(ru ? "Нечего применять: все строки уже как нужно\(summary.errors > 0 ? " (кроме строк с ошибками)" : "")."
-                : "Nothing to apply: every row is already as desired\(summary.errors > 0 ? " (except the rows with errors)" : "").")
-            return summary.errors > 0 ? ExitStatus.dataError.rawValue : ExitStatus.ok.rawValue
+            let errors = summary.errors + summary.invalid
+            console.out(language.text(errors > 0 ? "apply.nothing_but_errors" : "apply.nothing"))
+            return errors > 0 ? ExitStatus.dataError.rawValue : ExitStatus.ok.rawValue
         case .declined:
-            console.err(ru ? "Отменено." : "Cancelled.")
+            console.err(language.text("apply.declined"))
             return ExitStatus.ok.rawValue
         case .cannotConfirm:
-            console.err(ru ? "Нет терминала для подтверждения: добавьте --yes." : "No terminal to confirm on: pass --yes.")
+            console.err(language.text("apply.cannot_confirm"))
             return ExitStatus.usage.rawValue
         case .finished(let report, let paths):
             console.out(summaryLine(report, language: language))
             if let verification = report.verification {
                 if let failure = verification.failure {
-                    console.err(ru ? "Не удалось прочитать аккаунт для проверки результата: \(failure)"
-                        : "Could not read the account back to verify the result: \(failure)")
+                    console.err(language.text("apply.verify_failed", ["error": .text(failure)]))
                 } else if verification.notAsDesired > 0 {
-                    console.err(ru ? "Проверка: \(verification.notAsDesired) из \(verification.checked) номеров не такие, как в задании (они в отчёте об ошибках); запустите ту же команду ещё раз."
-                        : "Verified: \(verification.notAsDesired) of \(verification.checked) numbers are not as the job wants (listed in the failures report); run the same command again.")
+                    console.err(language.text("apply.verify_mismatch", ["bad": .count(verification.notAsDesired),
+                                                                        "checked": .count(verification.checked)]))
                 } else {
-                    console.err(ru ? "Проверено: все \(verification.checked) номеров такие, как в задании." : "Verified: all \(verification.checked) numbers are as the job wants.")
+                    console.err(language.text("apply.verify_ok", ["n": .count(verification.checked)]))
                 }
             }
             if let reason = report.stopReason, reason != .canary {
-                console.err(stopExplanation(reason, detail: report.stopDetail, language: language))
+                console.err(stopExplanation(reason, report: report, journalPath: journalPath, language: language))
             }
-            console.out(ru ? "Отчёты: \(paths.results), \(paths.failures), \(paths.summary)"
-                : "Reports: \(paths.results), \(paths.failures), \(paths.summary)")
-            return exitCode(report, language: language, console: console)
+            console.out(language.text("apply.reports", ["results": .text(paths.results), "failures": .text(paths.failures),
+                                                        "summary": .text(paths.summary)]))
+            let code = exitCode(report, language: language, console: console)
+            if paths.invalid > 0 {
+                // --skip-invalid: the rows with errors were not applied; they are in the failures report.
+                console.err(Message("skip.invalid.summary", ["n": .count(paths.invalid)]).render(language))
+                if code == ExitStatus.ok.rawValue { return ExitStatus.failure.rawValue }
+            }
+            return code
         }
     }
 
     /// 0 only when every row was applied or already as desired; 75 for a resumable stop; 77 for refused credentials.
     static func exitCode(_ report: ApplyReport, language: Language, console: any Console) -> Int32 {
-        let ru = language == .ru
         switch report.stopReason {
         case .authentication?: return ExitStatus.noPermission.rawValue
         case .redirected?: return ExitStatus.config.rawValue
         case .budget?, .breaker?, .interrupted?, .maxRequests?, .rateLimited?:
-            console.err(ru ? "Запуск \(report.runID) остановлен и может быть продолжен: ctbulk apply --resume (или та же команда)."
-                : "Run \(report.runID) stopped and can be resumed: ctbulk apply --resume (or the same command again).")
+            console.err(language.text("apply.resumable", ["run": .text(String(report.runID))]))
             return ExitStatus.tempFail.rawValue
         case .canary?:
-            console.err(ru ? "Канарейка: проверьте результат и продолжите тем же запуском: ctbulk apply --resume"
-                : "Canary done: check the results, then continue the same run with: ctbulk apply --resume")
+            console.err(language.text("apply.canary_done"))
             return ExitStatus.ok.rawValue
         case nil:
             // A row skipped because its live state changed since the plan was not applied either, and it is in the
@@ -163,56 +165,59 @@ public enum ApplyCommand {
                 let c = report.counts
                 let failed = c[RowOutcome.failed.rawValue] ?? 0, changed = c[RowOutcome.changedSincePlan.rawValue] ?? 0
                 let skipped = c[RowOutcome.skipped.rawValue] ?? 0
-                console.err(ru
-                    ? "Не применено строк: \(report.notApplied) (ошибок \(failed), изменились с момента плана \(changed), пропущено \(skipped): номеров нет в аккаунте); они в отчёте об ошибках, поэтому код выхода 1."
-                    : "\(report.notApplied) rows were not applied (\(failed) failed, \(changed) changed since the plan, \(skipped) skipped: not in the account); they are in the failures report, hence exit code 1.")
+                console.err(language.text("apply.not_applied", ["n": .count(report.notApplied), "failed": .count(failed),
+                                                                "changed": .count(changed), "skipped": .count(skipped)]))
                 return ExitStatus.failure.rawValue
             }
             return ExitStatus.ok.rawValue
         }
     }
 
-    /// Why the run stopped, in one sentence, with the detail the engine gave.
-    static func stopExplanation(_ reason: StopReason, detail: String?, language: Language) -> String {
-        let ru = language == .ru
-        let more = detail.map { ": \($0)" } ?? ""
+    /// Why the run stopped and what to do next, with the detail the engine gave (which rows tripped the breaker).
+    static func stopExplanation(_ reason: StopReason, report: ApplyReport, journalPath: String = ApplyOptions.defaultJournalPath,
+                                language: Language) -> String {
+        let detail = Message.Argument.text(report.stopMessage?.render(language) ?? report.stopDetail ?? "")
+        let journal = Message.Argument.text(journalPath == ApplyOptions.defaultJournalPath ? ""
+            : language.text("stop.journal_option", ["path": .text(journalPath)]))
         switch reason {
         case .authentication:
-            return (ru ? "API отклонил ключ доступа или SiteId" : "The API refused the access token or SiteId") + more
+            return language.text("stop.authentication")
         case .budget:
-            return (ru ? "Суточный лимит баллов API исчерпан; продолжите после сброса той же командой" : "The API's daily points budget is spent; continue after it resets with the same command") + more
+            let total = report.counts.values.reduce(0, +)
+            let open = (report.counts["pending"] ?? 0) + (report.counts["in-doubt"] ?? 0)
+            return language.text("stop.budget", ["done": .count(total - open), "total": .count(total), "journal": journal])
         case .breaker:
-            return (ru ? "Остановлено предохранителем: слишком много строк с ошибками" : "Stopped by the breaker: too many rows failed") + more
+            return language.text("stop.breaker", ["detail": detail, "journal": journal])
         case .interrupted:
-            return ru ? "Остановлено (Ctrl-C, сигнал или остановка запуска)\(more)." : "Stopped (Ctrl-C, a signal, or a stop of the run)\(more)."
+            return report.stopMessage == nil && report.stopDetail == nil ? language.text("stop.interrupted")
+                : language.text("stop.interrupted_detail", ["detail": detail])
         case .maxRequests:
-            return ru ? "Достигнут предел --max-requests." : "The --max-requests limit was reached."
+            return language.text("stop.max_requests")
         case .rateLimited:
-            return (ru ? "API раз за разом отвечал 429 (слишком много запросов), хотя ctbulk соблюдает --rate: этот IP-адрес, похоже, делит лимит с другим клиентом"
-                : "The API kept answering 429 (too many requests) although ctbulk keeps to --rate: another client seems to share this IP address's limit") + more
+            return language.text("stop.rate_limited", ["detail": detail, "journal": journal])
         case .canary:
-            return ru ? "Канареечный прогон завершён." : "The canary is done."
+            return language.text("stop.canary")
         case .redirected:
-            return Message("stop.redirected", ["detail": .text(more)]).render(language) + "."
+            let more = report.stopMessage.map { ": " + $0.render(language) } ?? report.stopDetail.map { ": " + $0 } ?? ""
+            return language.text("stop.redirected", ["detail": .text(more)]) + "."
         }
     }
 
     /// A run that could not be carried out: its message and exit code.
     static func failure(_ error: ApplyRun.Failure, language: Language, console: any Console, baseURL: String? = nil) -> Int32 {
-        let ru = language == .ru
         switch error {
         case .locked(let lock):
             console.err(LockMessages.message(lock, language: language))
             return ExitStatus.tempFail.rawValue
         case .accountMismatch(let what, let expected, let given):
-            console.err(ru ? "\(what == "plan" ? "План составлен" : "Запуск \(what) был") для \(expected), а выбран \(given)."
-                : "The \(what) was made for \(expected), not \(given).")
+            let arguments: [String: Message.Argument] = ["what": .text(what), "expected": .text(expected), "given": .text(given)]
+            console.err(language.text(what == "plan" ? "apply.account_mismatch_plan" : "apply.account_mismatch_run", arguments))
             return ExitStatus.usage.rawValue
         case .service(let failure):
             console.err(APIErrorRendering.message(for: failure, language: language, baseURL: baseURL))
             return APIErrorRendering.exitCode(for: failure).rawValue
         case .journal(let journal):
-            console.err(journal.description)
+            console.err(journal.text.render(language))
             return ExitStatus.ioError.rawValue
         case .reports(let reason):
             console.err(reason)
@@ -222,12 +227,23 @@ public enum ApplyCommand {
 
     static func summaryLine(_ report: ApplyReport, language: Language) -> String {
         let c = report.counts
-        func n(_ key: String) -> Int { c[key] ?? 0 }
-        let reason = report.stopReason.map { " [\($0.rawValue)]" } ?? ""
-        if language == .ru {
-            return "Запуск \(report.runID)\(reason): применено \(n("applied")), без изменений \(n("no-op")), изменились с момента плана \(n("changed-since-plan")), ошибок \(n("failed")), пропущено \(n("skipped")), не отправлено \(n("pending")), под вопросом \(n("in-doubt")); запросов \(report.requests) за \(PlanRendering.duration(report.seconds, language))."
-        }
-        return "Run \(report.runID)\(reason): \(n("applied")) applied, \(n("no-op")) no-op, \(n("changed-since-plan")) changed since plan, \(n("failed")) failed, \(n("skipped")) skipped, \(n("pending")) pending, \(n("in-doubt")) in doubt; \(report.requests) requests in \(PlanRendering.duration(report.seconds, language))."
+        func n(_ key: String) -> Message.Argument { .count(c[key] ?? 0) }
+        let reason = report.stopReason.map { language.text("apply.summary_reason", ["reason": .message($0.text)]) } ?? ""
+        return language.text("apply.summary", [
+            "run": .text(String(report.runID)), "reason": .text(reason), "applied": n("applied"), "noop": n("no-op"),
+            "changed": n("changed-since-plan"), "failed": n("failed"), "skipped": n("skipped"), "pending": n("pending"),
+            "doubt": n("in-doubt"), "requests": .count(report.requests),
+            "duration": .text(PlanRendering.duration(report.seconds, language)),
+        ])
+    }
+}
+
+/// The answer to a confirmation question.
+public enum Confirmation {
+    /// «да» or «yes» (and their one-letter forms), in any case, with surrounding spaces trimmed.
+    public static func isYes(_ answer: String?) -> Bool {
+        let word = (answer ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        return ["yes", "y", "да", "д"].contains(word)
     }
 }
 
@@ -260,7 +276,6 @@ final class RunConsole: ApplyRunProgress {
     }
 
     func event(_ event: ApplyRun.Event) {
-        let ru = language == .ru
         switch event {
         case .reading(let done, let total): reads?(done, total)
         case .retrying(let error, let attempt, let limit, let wait):
@@ -269,13 +284,12 @@ final class RunConsole: ApplyRunProgress {
             guard !quiet else { return }
             for line in PlanRendering.summaryLines(plan, language: language) { console.err(line) }
         case .resuming(let runID):
-            console.err(ru ? "Продолжаю незавершённый запуск \(runID) (строки с результатом не отправляются повторно)."
-                : "Resuming unfinished run \(runID) (rows with an outcome are not sent again).")
+            console.err(language.text("apply.resuming", ["run": .text(String(runID))]))
         case .executing(_, let total, let alreadyDone):
             let made = try? ApplyProgress(total: total, alreadyDone: alreadyDone, console: console, quiet: quiet,
                                           language: language, logFile: logFile, sharedWith: sharedWith)
             if made == nil, let logFile {
-                console.err(ru ? "Не удалось открыть журнал запросов \(logFile)." : "Cannot open the request log \(logFile).")
+                console.err(language.text("apply.log_failed", ["path": .text(logFile)]))
             }
             progress.withLock { $0 = made }
         case .executed:

@@ -7,7 +7,9 @@ public struct ApplyOptions: Sendable {
     public var input: InputOptions?
     public var api: APIOptions
     /// `--journal PATH` (default `.ctbulk/journal.sqlite`).
-    public var journalPath: String = ".ctbulk/journal.sqlite"
+    /// Where the journal is unless `--journal` says otherwise.
+    public static let defaultJournalPath = ".ctbulk/journal.sqlite"
+    public var journalPath: String = ApplyOptions.defaultJournalPath
     /// `--yes`: do not ask.
     public var yes = false
     /// `--resume`.

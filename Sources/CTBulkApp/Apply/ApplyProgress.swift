@@ -93,10 +93,10 @@ final class ApplyProgress: ApplyObserver {
         let filled = total == 0 ? width : min(width, s.done * width / max(total, 1))
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         let others = sharedWith()
-        let shared = others == 0 ? "" : language == .ru ? " (лимит делится ещё с \(others) проц.)" : " (limit shared with \(others) other process\(others == 1 ? "" : "es"))"
-        let text = language == .ru
-            ? "[\(bar)] \(s.done)/\(total)  \(String(format: "%.1f", rate)) запр/с\(shared)  ошибок \(s.failed)  осталось ~\(eta)"
-            : "[\(bar)] \(s.done)/\(total)  \(String(format: "%.1f", rate)) req/s\(shared)  errors \(s.failed)  ETA \(eta)"
+        let shared = others == 0 ? "" : language.text("progress.shared", ["n": .count(others)])
+        let text = language.text("progress.bar", ["bar": .text(bar), "done": .text(String(s.done)), "total": .text(String(total)),
+                                                  "rate": .text(String(format: "%.1f", rate)), "shared": .text(shared),
+                                                  "failed": .text(String(s.failed)), "eta": .text(eta)])
         line.update(text, force: force)
     }
 }

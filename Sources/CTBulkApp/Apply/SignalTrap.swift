@@ -20,9 +20,7 @@ final class SignalTrap: @unchecked Sendable {
                 count += 1
                 if count == 1 {
                     stop.request()
-                    console.err(language == .ru
-                        ? "\nОстанавливаюсь: новые запросы не отправляются, текущие завершаются. Ещё раз Ctrl-C — выйти сразу."
-                        : "\nStopping: no new requests; waiting for those in flight. Press Ctrl-C again to quit at once.")
+                    console.err(language.text("signal.stopping"))
                 } else {
                     exit(ExitStatus.tempFail.rawValue)
                 }

@@ -16,12 +16,18 @@ public enum ExportCommand {
         public var undoForRun: Int64?
         public var journalPath = ".ctbulk/journal.sqlite"
         public var format: Format = .csv
-        /// UTF-8 with BOM and `;` (what Excel reads best); else plain UTF-8 with `,`.
+        /// `--plain`: plain UTF-8 with `,`. By default a CSV is what Excel opens correctly (UTF-8 with BOM and `;`), and
+        /// a path ending in `.xlsx` is a workbook.
+        public var plain = false
+        /// `--excel`: the default since `--plain` exists; kept so old scripts work.
         public var excel = false
         /// Where to write; required.
         public var outPath: String
         public var api: APIOptions
         public var language: Language = .en
+        /// `--map`, `--mapping`: the team's own headers in FILE.
+        public var map: [String] = []
+        public var mappingFile: String?
 
         public init(outPath: String, api: APIOptions) {
             self.outPath = outPath
@@ -30,11 +36,21 @@ public enum ExportCommand {
     }
 
     public static func run(_ options: Options, console: any Console) async -> Int32 {
-        let ru = options.language == .ru
+        let language = options.language
         if let runID = options.undoForRun { return undo(runID, options: options, console: console) }
         var numbers: [PhoneNumber] = []
         if let file = options.numbersFile {
-            switch readNumbers(file) {
+            var input = InputOptions(path: file)
+            input.map = options.map
+            input.mappingFile = options.mappingFile
+            let readOptions: JobReadOptions
+            switch input.readOptions(options.language) {
+            case .success(let value): readOptions = value
+            case .failure(let error):
+                console.err(error.description)
+                return ExitStatus.usage.rawValue
+            }
+            switch readNumbers(file, options: readOptions) {
             case .success(let list): numbers = list
             case .failure(let error):
                 console.err(error.message(options.language))
@@ -42,7 +58,7 @@ public enum ExportCommand {
             }
         }
         guard options.numbersFile != nil || options.pool != nil || !options.redirectIDs.isEmpty else {
-            console.err(ru ? "Укажите файл (задание или список номеров), --pool или --redirect-id." : "Give a file (a job or a list of numbers), --pool or --redirect-id.")
+            console.err(language.text("export.what"))
             return ExitStatus.usage.rawValue
         }
         let fromFile = numbers
@@ -77,14 +93,12 @@ public enum ExportCommand {
                 return (rows, free, unknown)
             }
             try write(rows, options: options)
-            console.out(ru ? "Выгружено \(rows.count) номеров в \(options.outPath)." : "Exported \(rows.count) numbers to \(options.outPath).")
-            if free > 0 {
-                console.err(ru ? "Свободных номеров (без настроек) пропущено: \(free)." : "\(free) free numbers (no settings) were left out.")
-            }
-            if unknown > 0 { console.err(ru ? "Номеров нет в аккаунте: \(unknown)." : "\(unknown) numbers are not in the account.") }
+            console.out(language.text("export.done", ["n": .count(rows.count), "path": .text(options.outPath)]))
+            if free > 0 { console.err(language.text("export.free_left_out", ["n": .count(free)])) }
+            if unknown > 0 { console.err(language.text("export.unknown", ["n": .count(unknown)])) }
             return ExitStatus.ok.rawValue
         } catch let error as ReportError {
-            console.err(error.description)
+            console.err(error.text.render(language))
             return ExitStatus.failure.rawValue
         } catch {
             console.err(APIErrorRendering.message(for: error, language: options.language))
@@ -95,12 +109,13 @@ public enum ExportCommand {
     static func write(_ rows: [JobRow], options: Options) throws(ReportError) {
         switch options.format {
         case .json: try JobWriter.writeJSON(rows, to: options.outPath)
-        case .csv: try JobWriter.writeCSV(rows, to: options.outPath, dialect: options.excel ? .excel : .plain)
+        case .csv where SpreadsheetFile.isWorkbook(options.outPath): try JobWriter.writeWorkbook(rows, to: options.outPath)
+        case .csv: try JobWriter.writeSpreadsheet(rows, to: options.outPath, csvDialect: options.plain ? .plain : .excel)
         }
     }
 
     /// The numbers of a job file, or of a plain list (one number per line, no header).
-    static func readNumbers(_ path: String) -> Result<[PhoneNumber], JobFileError> {
+    static func readNumbers(_ path: String, options: JobReadOptions = JobReadOptions()) -> Result<[PhoneNumber], JobFileError> {
         let kind = JobFileKind.guess(path: path) ?? .csv
         if kind == .csv, let text = try? String(contentsOfFile: path, encoding: .utf8),
            let first = text.split(whereSeparator: \.isNewline).first.map(String.init),
@@ -114,7 +129,7 @@ public enum ExportCommand {
             return .success(list)
         }
         do {
-            let reader = try JobFileReader(path: path)
+            let reader = try JobFileReader(path: path, options: options)
             var seen = Set<PhoneNumber>()
             var list: [PhoneNumber] = []
             try? reader.forEachRow { row in
@@ -128,38 +143,37 @@ public enum ExportCommand {
 
     /// The before-image of run `runID` (the live settings read just before each write) as a job that restores it.
     static func undo(_ runID: Int64, options: Options, console: any Console) -> Int32 {
-        let ru = options.language == .ru
+        let language = options.language
+        let run = Message.Argument.text(String(runID))
         do {
             let journal = try Journal(path: options.journalPath)
             let undo: UndoJob
             do { undo = try UndoJob.build(runID: runID, journal: journal) } catch {
                 switch error {
                 case .noSuchRun:
-                    console.err(ru ? "Запуска \(runID) нет в журнале \(options.journalPath)." : "No run \(runID) in \(options.journalPath).")
+                    console.err(language.text("export.no_run", ["run": run, "path": .text(options.journalPath)]))
                     return ExitStatus.usage.rawValue
                 case .journal(let failure):
-                    console.err(failure.description)
+                    console.err(failure.text.render(language))
                     return ExitStatus.ioError.rawValue
                 }
             }
             try write(undo.rows, options: options)
-            console.out(ru ? "Откат запуска \(runID) (\(undo.run.jobPath)): \(undo.rows.count) номеров в \(options.outPath)."
-                : "Undo of run \(runID) (\(undo.run.jobPath)): \(undo.rows.count) numbers written to \(options.outPath).")
+            console.out(language.text("export.undo_done", ["run": run, "job": .text(undo.run.jobPath), "n": .count(undo.rows.count),
+                                                           "path": .text(options.outPath)]))
             let wasFree = undo.wereFree.map(\.digits), reserves = undo.addedReserves.map(\.digits)
             if !wasFree.isEmpty {
-                console.err(ru ? "Эти номера были свободны до запуска; задание их не освобождает, освободите их в кабинете: \(wasFree.joined(separator: ", "))"
-                    : "These numbers were free before the run; a job cannot free them, free them in the web cabinet: \(wasFree.joined(separator: ", "))")
+                console.err(language.text("export.were_free", ["numbers": .text(wasFree.joined(separator: ", "))]))
             }
             if !reserves.isEmpty {
-                console.err(ru ? "У этих номеров запуск добавил резервную переадресацию; задание её не снимает, снимите в кабинете: \(reserves.joined(separator: ", "))"
-                    : "The run added a reserve redirect to these numbers; a job cannot remove it, remove it in the web cabinet: \(reserves.joined(separator: ", "))")
+                console.err(language.text("export.added_reserves", ["numbers": .text(reserves.joined(separator: ", "))]))
             }
             if undo.run.status != .completed {
-                console.err(ru ? "Внимание: запуск \(runID) не завершён (\(undo.run.status.rawValue))." : "Note: run \(runID) is not completed (\(undo.run.status.rawValue)).")
+                console.err(language.text("export.not_completed", ["run": run, "status": .message(undo.run.status.text)]))
             }
             return ExitStatus.ok.rawValue
         } catch let error as JournalError {
-            console.err(error.description)
+            console.err(error.text.render(language))
             return ExitStatus.ioError.rawValue
         } catch {
             console.err(String(describing: error))

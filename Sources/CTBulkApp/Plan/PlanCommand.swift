@@ -27,20 +27,30 @@ public enum PlanCommand {
                                                                                     language: language))
                                       })
                 do throws(NumberServiceError) {
-                    return try await planner.plan(rows: job.rows, inputPath: job.path, inputSHA256: job.sha256, csv: job.csv,
-                                                  rate: session.rate)
+                    var plan = try await planner.plan(rows: job.rows, inputPath: job.path, inputSHA256: job.sha256, csv: job.csv,
+                                                      rate: session.rate)
+                    plan.skipping(job.invalid)
+                    return plan
                 } catch {
                     throw PlanFailure(error: error, baseURL: session.client.configuration.baseURL)
                 }
             }
             if let out = options.outPath {
                 do throws(ReportError) { try plan.save(to: out) } catch {
+                    console.err(error.text.render(language))
+                    return ExitStatus.failure.rawValue
+                }
+            }
+            if let reportPath = options.reportPath {
+                do throws(ReportError) { try PlanReport.write(plan, to: reportPath, language: language) } catch {
                     console.err(error.description)
                     return ExitStatus.failure.rawValue
                 }
             }
             render(plan, options: options, input: input, console: console)
-            if plan.summary.errors > 0 { return options.detailedExitCode ? ExitStatus.failure.rawValue : ExitStatus.dataError.rawValue }
+            if plan.summary.errors + plan.summary.invalid > 0 {
+                return options.detailedExitCode ? ExitStatus.failure.rawValue : ExitStatus.dataError.rawValue
+            }
             if options.detailedExitCode && plan.summary.hasChanges { return ExitStatus.changes.rawValue }
             return ExitStatus.ok.rawValue
         } catch let failure as PlanFailure {
@@ -70,7 +80,7 @@ public enum PlanCommand {
                 lines += ValidationRendering.problems(input.result, language: language)
             }
             lines.append("")
-            lines.append(language == .ru ? "Аккаунт: SiteId \(plan.siteID), \(plan.baseURL)" : "Account: SiteId \(plan.siteID) at \(plan.baseURL)")
+            lines.append(language.text("plan.account", ["site": .text(plan.siteID), "url": .text(plan.baseURL)]))
             lines.append("")
             var hiddenNoops = 0
             for row in plan.rows {
@@ -78,12 +88,14 @@ public enum PlanCommand {
                 lines += PlanRendering.rowLines(row, language: language)
             }
             if hiddenNoops > 0 {
-                lines.append(language == .ru ? "= ещё \(hiddenNoops) строк уже как нужно (показать: --show-unchanged)"
-                    : "= \(hiddenNoops) rows already as desired (list them with --show-unchanged)")
+                lines.append(language.text("plan.hidden_noops", ["n": .count(hiddenNoops)]))
             }
             lines.append("")
             lines += PlanRendering.summaryLines(plan, language: language)
-            if let out = options.outPath { lines.append(language == .ru ? "План сохранён: \(out)" : "Plan saved to \(out)") }
+            if let out = options.outPath { lines.append(language.text("plan.saved", ["path": .text(out)])) }
+            if let reportPath = options.reportPath {
+                lines.append(Message("plan.report.written", ["path": .text(reportPath)]).render(language))
+            }
             console.out(lines.joined(separator: "\n"))
         }
     }
@@ -116,7 +128,12 @@ public enum PlanCommand {
             }
             let check = JobCheck(reader: loaded.reader, result: loaded.result)
             do throws(JobCheck.Refusal) {
-                return .ready(try check.admit(), loaded)
+                let job = try check.admit(skippingInvalid: input.skipInvalid)
+                if !job.invalid.isEmpty {
+                    // The problems are shown with the plan; the rows are left out.
+                    console.err(Message("skip.invalid.summary", ["n": .count(job.invalid.count)]).render(language))
+                }
+                return .ready(job, loaded)
             } catch {
                 if case .unreadable(let unreadable) = error {
                     return .stop(JSONError.report(.unreadable(unreadable), format: format, language: language, console: console))
@@ -135,8 +152,11 @@ public enum PlanCommand {
                 lines.append("")
                 lines += ValidationRendering.problems(loaded.result, language: language)
                 lines.append("")
-                lines.append(language == .ru ? "В файле есть ошибки: исправьте их (ctbulk validate --report) и запустите снова."
-                    : "The file has errors: fix them (ctbulk validate --report shows each one) and run again.")
+                if input.skipInvalid && loaded.result.rows.isEmpty {
+                    lines.append(Message("skip.invalid.nothing").render(language))
+                } else {
+                    lines.append(language.text("validate.has_errors"))
+                }
                 console.err(lines.joined(separator: "\n"))
             }
             return .stop(ExitStatus.dataError.rawValue)

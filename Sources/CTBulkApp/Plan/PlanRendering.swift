@@ -14,17 +14,11 @@ enum PlanRendering {
     }
 
     static func actionName(_ action: PlanAction, _ language: Language) -> String {
-        guard language == .ru else { return action.rawValue }
-        switch action {
-        case .create: return "добавить (номер свободен)"
-        case .update: return "изменить"
-        case .noop: return "без изменений"
-        case .error: return "ошибка"
-        }
+        language.text("plan.action." + action.rawValue)
     }
 
     static func rowLines(_ row: PlannedRow, language: Language) -> [String] {
-        let where_ = language == .ru ? "строка \(row.row)" : "row \(row.row)"
+        let where_ = language.text("plan.row", ["row": .text(String(row.row))])
         var lines = ["\(symbol(row.action)) \(row.phoneNumber) (\(where_)): \(actionName(row.action, language))"]
         for change in row.changes { lines.append("    " + ControlCharacters.escaped(change.rendered)) }
         if let problem = row.problem { lines.append("    \(problem.code.rawValue): \(problem.message(language))") }
@@ -34,32 +28,22 @@ enum PlanRendering {
     static func duration(_ seconds: Double, _ language: Language) -> String {
         let total = Int(seconds.rounded(.up))
         let h = total / 3600, m = (total % 3600) / 60, s = total % 60
-        if language == .ru {
-            if h > 0 { return "\(h) ч \(m) мин" }
-            if m > 0 { return "\(m) мин \(s) с" }
-            return "\(s) с"
-        }
-        if h > 0 { return "\(h) h \(m) min" }
-        if m > 0 { return "\(m) min \(s) s" }
-        return "\(s) s"
+        let parts: [String: Message.Argument] = ["h": .count(h), "m": .count(m), "s": .count(s)]
+        if h > 0 { return language.text("duration.hours", parts) }
+        if m > 0 { return language.text("duration.minutes", parts) }
+        return language.text("duration.seconds", parts)
     }
 
     static func summaryLines(_ plan: Plan, language: Language) -> [String] {
         let s = plan.summary
-        let total = s.points
-        if language == .ru {
-            return [
-                "Итог: добавить \(s.create), изменить \(s.update), без изменений \(s.noop), ошибок \(s.errors).",
-                "Стоимость: запросов записи \(s.writeRequests), чтений перед записью \(s.applyReadRequests), проверочных чтений после \(s.verifyReadRequests); всего \(total) запросов и баллов, около \(duration(s.estimatedSeconds, language)) при \(s.rate) запросах/с.",
-                "(Чтение состояния для плана: запросов \(s.readRequests).)",
-            ]
-        }
-        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
         return [
-            "Plan: \(s.create) to create, \(s.update) to update, \(s.noop) unchanged, \(s.errors) errors.",
-            "Cost: \(count(s.writeRequests, "write", "writes")) + \(count(s.applyReadRequests, "re-read", "re-reads")) of live state before writing + \(count(s.verifyReadRequests, "read-back", "read-backs")) to verify = \(count(total, "request", "requests")) and points; about \(duration(s.estimatedSeconds, language)) at \(s.rate) requests/s.",
-            "(Reading live state for this plan took \(count(s.readRequests, "request", "requests")).)",
-        ]
+            language.text("plan.summary", ["create": .count(s.create), "update": .count(s.update), "noop": .count(s.noop),
+                                           "errors": .count(s.errors)]),
+            language.text("plan.cost", ["writes": .count(s.writeRequests), "rereads": .count(s.applyReadRequests),
+                                        "verify": .count(s.verifyReadRequests), "total": .count(s.points),
+                                        "duration": .text(duration(s.estimatedSeconds, language)), "rate": .count(s.rate)]),
+            language.text("plan.reads", ["n": .count(s.readRequests)]),
+        ] + (s.invalid > 0 ? [Message("skip.invalid.summary", ["n": .count(s.invalid)]).render(language)] : [])
     }
 
     static func json(_ plan: Plan, language: Language) -> JSONValue {
@@ -82,7 +66,7 @@ enum PlanRendering {
             "account": .object(["siteId": .string(plan.siteID), "baseURL": .string(plan.baseURL)]),
             "summary": .object([
                 "create": .integer(Int64(s.create)), "update": .integer(Int64(s.update)), "noop": .integer(Int64(s.noop)),
-                "errors": .integer(Int64(s.errors)), "writeRequests": .integer(Int64(s.writeRequests)),
+                "errors": .integer(Int64(s.errors)), "invalid": .integer(Int64(s.invalid)), "writeRequests": .integer(Int64(s.writeRequests)),
                 "applyReadRequests": .integer(Int64(s.applyReadRequests)), "verifyReadRequests": .integer(Int64(s.verifyReadRequests)),
                 "points": .integer(Int64(s.points)),
                 "planReadRequests": .integer(Int64(s.readRequests)), "rate": .integer(Int64(s.rate)),

@@ -37,7 +37,6 @@ public enum ReconcileCommand {
     public static func run(_ options: Options, console: any Console) async -> Int32 {
         let started = ContinuousClock.now
         let language = options.language
-        let ru = language == .ru
         let jobName = options.jobName ?? URL(fileURLWithPath: options.input.path).deletingPathExtension().lastPathComponent
         var requests = 0, points = 0
         var rowsByStatus: [String: Int] = [:]
@@ -49,7 +48,7 @@ public enum ReconcileCommand {
                                           durationSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
                                           success: success, exitCode: code)
                 do { try metrics.write(to: path) } catch {
-                    console.err(ru ? "Не удалось записать метрики \(path): \(error)" : "Cannot write metrics to \(path): \(error)")
+                    console.err(language.text("reconcile.metrics_failed", ["path": .text(path), "error": .text(String(describing: error))]))
                 }
             }
             return code
@@ -100,15 +99,15 @@ public enum ReconcileCommand {
                     return (report.hasDrift ? ExitStatus.changes.rawValue : ExitStatus.ok.rawValue, session.limiter.granted,
                             successfulReads, counts)
                 }
-                let code = ApplyCommand.render(applied, language: language, console: console)
+                let code = ApplyCommand.render(applied, language: language, console: console, journalPath: options.journalPath)
                 if case .finished(let applyReport, _) = applied { successfulReads += applyReport.applied }
                 if code != ExitStatus.ok.rawValue { return (code, session.limiter.granted, successfulReads, counts) }
                 let unknown = report.count(.unknown)
                 if unknown > 0 {
-                    console.err(ru ? "Номеров нет в аккаунте: \(unknown); их не исправить применением." : "\(unknown) numbers are not in the account; applying cannot fix that.")
+                    console.err(language.text("reconcile.unknown_cannot_fix", ["n": .count(unknown)]))
                     return (ExitStatus.changes.rawValue, session.limiter.granted, successfulReads, counts)
                 }
-                console.out(ru ? "Расхождения исправлены." : "Drift fixed: the account now matches the job.")
+                console.out(language.text("reconcile.fixed"))
                 return (ExitStatus.ok.rawValue, session.limiter.granted, successfulReads, counts)
             }
             requests = outcome.1
@@ -125,7 +124,6 @@ public enum ReconcileCommand {
 
     static func render(_ report: DriftReport, options: Options, console: any Console) {
         let language = options.language
-        let ru = language == .ru
         if options.format == .json {
             let rows: [JSONValue] = report.rows.map { row in
                 var object: [String: JSONValue] = ["row": .integer(Int64(row.row)), "phoneNumber": .string(row.phoneNumber.digits),
@@ -143,51 +141,55 @@ public enum ReconcileCommand {
         }
         var lines: [String] = []
         for row in report.rows where row.status != .inSync {
-            let status: String
-            switch row.status {
-            case .changed: status = ru ? "изменено" : "changed"
-            case .missing: status = ru ? "нет в пуле (номер свободен)" : "missing (the number is free)"
-            case .unknown: status = ru ? "нет в аккаунте" : "unknown (not in the account)"
-            case .inSync: status = ""
-            }
-            lines.append("\(row.status == .changed ? "~" : row.status == .missing ? "+" : "!") \(row.phoneNumber) (\(ru ? "строка" : "row") \(row.row)): \(status)")
+            let status = language.text("reconcile.status." + row.status.rawValue)
+            let where_ = language.text("plan.row", ["row": .text(String(row.row))])
+            lines.append("\(row.status == .changed ? "~" : row.status == .missing ? "+" : "!") \(row.phoneNumber) (\(where_)): \(status)")
             for change in row.changes {
                 let live = change.from.map(ControlCharacters.escaped) ?? "∅", desired = change.to.map(ControlCharacters.escaped) ?? "∅"
-                lines.append("    \(change.field.rawValue): \(ru ? "в аккаунте" : "live") \(live), \(ru ? "в задании" : "desired") \(desired)")
+                lines.append("    " + language.text("reconcile.change", ["field": .text(change.field.rawValue), "live": .text(live),
+                                                                        "desired": .text(desired)]))
             }
         }
-        let c = { (s: DriftStatus) in report.count(s) }
-        lines.append(ru ? "Сверка: совпадает \(c(.inSync)), изменено \(c(.changed)), нет в пуле \(c(.missing)), нет в аккаунте \(c(.unknown))."
-            : "Reconcile: \(c(.inSync)) in sync, \(c(.changed)) changed, \(c(.missing)) missing, \(c(.unknown)) unknown.")
+        let c = { (s: DriftStatus) in Message.Argument.count(report.count(s)) }
+        lines.append(language.text("reconcile.summary", ["inSync": c(.inSync), "changed": c(.changed), "missing": c(.missing),
+                                                         "unknown": c(.unknown)]))
         console.out(lines.joined(separator: "\n"))
     }
 
     /// The drift report: the job's rows in its own dialect with the drift status and the live values added.
     static func writeReport(_ report: DriftReport, to path: String, layout: CSVLayout?, input: InputOptions, language: Language) throws {
-        let liveColumns = SettingField.allCases.map { "live_" + $0.csvName }
+        let liveColumns = SettingField.allCases.map { language.text("report.column.live", ["column": .text($0.csvName)]) }
         var byRow: [Int: DriftRow] = [:]
         for row in report.rows { byRow[row.row] = row }
         func extra(_ row: DriftRow?) -> [String] {
             guard let row else { return ["", "", ""] + liveColumns.map { _ in "" } }
-            let changes = row.changes.map(\.rendered).joined(separator: "; ")
+            // Words, not signs: every report encoding (cp1251 too) can store them.
+            let empty = language.text("report.empty_value")
+            let changes = row.changes.map { change in
+                language.text("report.drift_change", ["field": .text(change.field.rawValue), "live": .text(change.from ?? empty),
+                                                      "desired": .text(change.to ?? empty)])
+            }.joined(separator: "; ")
             let live = SettingField.allCases.map { row.live.settings?[$0] ?? "" }
-            return [String(row.row), row.status.rawValue, changes] + live
+            return [String(row.row), language.text("report.drift." + row.status.rawValue), changes] + live
         }
-        let added = ["row", "drift", "changes"] + liveColumns
+        let added = ["row", "drift", "changes"].map { language.text("report.column." + $0) } + liveColumns
         if let layout {
-            let reader = try JobFileReader(path: input.path, options: JobReadOptions(encoding: layout.dialect.encoding,
-                                                                                      delimiter: layout.dialect.delimiter, kind: .csv))
-            let writer = try CSVWriter(path: path, dialect: layout.dialect)
-            try writer.write(layout.header + added)
+            let reader = try JobFileReader(path: input.path, options: JobReadOptions(rereading: layout))
+            let writer = try SpreadsheetFile.open(path: path, csvDialect: layout.dialect, sheetName: layout.sheet)
+            try writer.writeHeader(layout.header + added)
             try reader.forEachRow { source in
                 var cells = Array(source.cells.prefix(layout.header.count))
                 while cells.count < layout.header.count { cells.append("") }
-                try writer.write(cells + extra(byRow[source.row]))
+                let drift = byRow[source.row].map { $0.status != .inSync } ?? false
+                try writer.writeRow(cells.enumerated().map { SpreadsheetCell($1, isNumber: source.numberCells.contains($0)) }
+                                    + extra(byRow[source.row]).enumerated().map { index, text in
+                                        SpreadsheetCell(text, mark: index == 1 && drift ? .changed : nil, isNumber: index == 0)
+                                    })
             }
             try writer.close()
         } else {
-            let writer = try CSVWriter(path: path, dialect: .excel)
-            try writer.write(JobColumn.all.map(\.csvName) + added)
+            let writer = try SpreadsheetFile.open(path: path, csvDialect: .excel)
+            try writer.writeHeader(JobColumn.all.map(\.csvName) + added)
             for row in report.rows {
                 let cells = JobColumn.all.map { column -> String in
                     switch column {
@@ -196,7 +198,7 @@ public enum ReconcileCommand {
                     case .setting(let field): return row.desired[field] ?? ""
                     }
                 }
-                try writer.write(cells + extra(row))
+                try writer.writeRow((cells + extra(row)).map { SpreadsheetCell($0) })
             }
             try writer.close()
         }
@@ -208,19 +210,16 @@ enum LockMessages {
     static func message(_ error: RunLock.Failure, language: Language) -> String {
         switch error {
         case .held(let path, let holder):
-            let ru = language == .ru
-            let who = holder.pid.map { ru ? "процесс \($0)" : "process \($0)" } ?? (ru ? "другой процесс" : "another process")
-            let since = holder.since.map { ru ? " с \($0)" : " since \($0)" } ?? ""
+            let who = holder.pid.map { language.text("lock.process", ["pid": .text(String($0))]) } ?? language.text("lock.another_process")
+            let since = holder.since.map { language.text("lock.since", ["since": .text($0)]) } ?? ""
             var whereText: [String] = []
-            if let folder = holder.folder { whereText.append(ru ? "папка \(folder)" : "folder \(folder)") }
-            if let job = holder.job { whereText.append(ru ? "файл \(job)" : "file \(job)") }
-            if let journal = holder.journal { whereText.append(ru ? "журнал \(journal)" : "journal \(journal)") }
+            if let folder = holder.folder { whereText.append(language.text("lock.folder", ["folder": .text(folder)])) }
+            if let job = holder.job { whereText.append(language.text("lock.file", ["file": .text(job)])) }
+            if let journal = holder.journal { whereText.append(language.text("lock.journal", ["journal": .text(journal)])) }
             let details = whereText.isEmpty ? "" : "; " + whereText.joined(separator: ", ")
-            return ru
-                ? "Это задание уже выполняется для этого аккаунта на этой машине (\(who)\(since)\(details)); второй запуск не начат. Блокировка: \(path)"
-                : "This job is already running on this account on this machine (\(who)\(since)\(details)); not starting a second run. Lock: \(path)"
+            return language.text("lock.held", ["who": .text(who), "since": .text(since), "details": .text(details), "path": .text(path)])
         case .unusable(let path, let reason):
-            return language == .ru ? "Не удалось взять блокировку \(path): \(reason)" : "Cannot take the lock \(path): \(reason)"
+            return language.text("lock.unusable", ["path": .text(path), "reason": .text(reason)])
         }
     }
 }

@@ -23,6 +23,8 @@ public struct JobSpec: Sendable, Decodable, Equatable {
 
     public var mode: Mode
     public var input: String
+    /// The sheet of an .xlsx input (default the first).
+    public var sheet: String?
     public var account: Account
     public var rate: Int?
     /// reconcile: fix the drift.
@@ -32,31 +34,42 @@ public struct JobSpec: Sendable, Decodable, Equatable {
     public var journal: String?
     public var reportDir: String?
     public var name: String?
+    /// The language of the run's messages and reports: `ru` or `en` (`lang` is the older spelling). Without it,
+    /// `--lang`, then the locale (LC_ALL, LC_MESSAGES, LANG).
+    public var language: String?
     public var lang: String?
     public var maxRequests: Int?
+    /// The largest cell accepted, in bytes (as `--max-cell-bytes`).
+    public var maxCellBytes: Int?
+    /// A mapping file of the team's own headers (`{"Резерв": "reserveNumber"}`), so a template is mapped once.
+    public var mapping: String?
+    /// Unrecognised headers are errors.
+    public var strictHeaders: Bool?
 
     /// Keys that would put a secret into the spec: refused.
     static let secretKeys: Set<String> = ["token", "accessToken", "access_token", "password", "secret"]
 
     public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var description: String
+        /// What is wrong with the spec, for people.
+        public var text: Message
+        public var description: String { text.render(.en) }
     }
 
     /// Reads and checks a spec; relative paths are resolved against the spec's folder.
     public static func load(path: String) throws(Failure) -> JobSpec {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw Failure(description: "\(path): cannot read the job spec")
+            throw Failure(text: Message("run.spec_unreadable", ["path": .text(path)]))
         }
         if let raw = try? JSONDecoder().decode(JSONValue.self, from: data), case .object(let object) = raw {
             var keys = Set(object.keys)
             if case .object(let account)? = object["account"] { keys.formUnion(account.keys) }
             if let secret = keys.first(where: { secretKeys.contains($0) }) {
-                throw Failure(description: "\(path): \"\(secret)\" looks like a secret. Put the token in an environment variable (account.tokenEnv) or a token file (account.tokenFile), never in the spec.")
+                throw Failure(text: Message("run.spec_secret", ["path": .text(path), "key": .text(secret)]))
             }
         }
         var spec: JobSpec
         do { spec = try JSONDecoder().decode(JobSpec.self, from: data) } catch {
-            throw Failure(description: "\(path): not a valid job spec: \(error)")
+            throw Failure(text: Message("run.spec_invalid", ["path": .text(path), "reason": .text(String(describing: error))]))
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         func resolve(_ value: String?) -> String? {
@@ -68,6 +81,7 @@ public struct JobSpec: Sendable, Decodable, Equatable {
         spec.metricsFile = resolve(spec.metricsFile)
         spec.journal = resolve(spec.journal)
         spec.reportDir = resolve(spec.reportDir)
+        spec.mapping = resolve(spec.mapping)
         spec.account.tokenFile = resolve(spec.account.tokenFile)
         if spec.name == nil { spec.name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }
         return spec
@@ -87,15 +101,19 @@ public struct JobSpec: Sendable, Decodable, Equatable {
 public enum RunCommand {
     public static func run(specPath: String, yes: Bool, quiet: Bool, console: any Console,
                            environment: [String: String] = ProcessInfo.processInfo.environment,
-                           trapsSignals: Bool = false) async -> Int32 {
+                           trapsSignals: Bool = false, language explicit: Language? = nil) async -> Int32 {
         let spec: JobSpec
         do { spec = try JobSpec.load(path: specPath) } catch {
-            console.err(error.description)
+            console.err(error.text.render(Language.resolve(explicit: explicit, environment: environment)))
             return ExitStatus.usage.rawValue
         }
-        let language: Language = spec.lang == "ru" ? .ru : .en
+        let fromSpec = (spec.language ?? spec.lang).flatMap { Language(localeIdentifier: $0) }
+        let language = Language.resolve(explicit: explicit ?? fromSpec, environment: environment)
         let api = spec.apiOptions(environment: environment)
-        let input = InputOptions(path: spec.input)
+        var input = InputOptions(path: spec.input, maxCellBytes: spec.maxCellBytes)
+        input.mappingFile = spec.mapping
+        input.strictHeaders = spec.strictHeaders ?? false
+        input.sheet = spec.sheet
         let journal = spec.journal ?? ".ctbulk/journal.sqlite"
         switch spec.mode {
         case .plan:

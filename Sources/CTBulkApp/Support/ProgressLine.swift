@@ -42,7 +42,7 @@ final class ProgressLine: Sendable {
         let line = ProgressLine(console: console)
         return { done, total in
             guard total > 0 else { return }
-            line.update(language == .ru ? "чтение состояния: \(done)/\(total)" : "reading live state: \(done)/\(total)",
+            line.update(language.text("progress.reading", ["done": .text(String(done)), "total": .text(String(total))]),
                         force: done == total)
             if done == total { line.finish() }
         }

@@ -34,9 +34,7 @@ public struct UISCommandRunner {
                 configuration.port = 0
                 configuration.clock = options.clock
                 page = try await Sandbox.withSandbox(configuration) { running in
-                    output.err(language == .ru
-                        ? "Встроенная песочница UIS: \(running.uisURL.absoluteString) (ключ не нужен)."
-                        : "Using the built-in UIS sandbox at \(running.uisURL.absoluteString) (no credentials needed).")
+                    output.err(language.text("uis.sandbox", ["url": .text(running.uisURL.absoluteString)]))
                     let client = UISClient(
                         configuration: UISClientConfiguration(endpoint: try UISEndpoint(running.uisURL.absoluteString),
                                                               credentials: .accessToken(configuration.uis.token),
@@ -78,7 +76,7 @@ public struct UISCommandRunner {
             output.err(error.rendered(language))
             return exitCode(for: error)
         } catch {
-            output.err((language == .ru ? "ошибка: " : "error: ") + String(describing: error))
+            output.err(language.text("uis.error_prefix", ["error": .text(String(describing: error))]))
             return ExitStatus.failure.rawValue
         }
     }
@@ -130,24 +128,22 @@ public struct UISCommandRunner {
     {
         let language = options.language
         defer {
-            if let version = client.deprecatedVersion { output.err(version.deprecationWarning(language)) }
+            if let version = client.deprecatedVersion { output.err(version.deprecationWarning.render(language)) }
         }
         guard options.all else {
             let page = try await client.page(Record.self, query: query)
-            let total = page.totalItems.map(String.init) ?? "?"
-            output.err(language == .ru
-                ? "\(Record.methodName): \(page.records.count) из \(total) записей (все: --all)"
-                : "\(Record.methodName): \(page.records.count) of \(total) records (--all for every page)")
+            let total: Message.Argument = page.totalItems.map { .count($0) } ?? "?"
+            output.err(language.text("uis.page", ["method": .text(Record.methodName), "shown": .count(page.records.count),
+                                                  "total": total]))
             return page
         }
         let progress = output.isInteractive ? ProgressLine(console: output) : nil
-        let label = language == .ru ? "загрузка" : "loading"
         let page = try await client.all(Record.self, query: query) { snapshot in
-            progress?.update("\(label) \(Record.methodName): \(snapshot.records)/\(snapshot.totalItems.map(String.init) ?? "?")")
+            progress?.update(language.text("uis.loading", ["method": .text(Record.methodName), "done": .text(String(snapshot.records)),
+                                                           "total": .text(snapshot.totalItems.map(String.init) ?? "?")]))
         }
         progress?.finish()
-        output.err(language == .ru ? "\(Record.methodName): \(page.records.count) записей"
-                                   : "\(Record.methodName): \(page.records.count) records")
+        output.err(language.text("uis.records", ["method": .text(Record.methodName), "n": .count(page.records.count)]))
         return page
     }
 

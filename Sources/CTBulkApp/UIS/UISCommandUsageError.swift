@@ -6,14 +6,9 @@ enum UISCommandUsageError: Error, Equatable {
     case limitWithAll
 
     func message(_ language: Language) -> String {
-        let ru = language == .ru
         switch self {
-        case .sort(let text):
-            return ru ? "ошибка в --sort \"\(text)\": нужно поле или поле:asc / поле:desc (пример: --sort name:desc)"
-                : "bad --sort \"\(text)\": use field or field:asc / field:desc (example: --sort name:desc)"
-        case .limitWithAll:
-            return ru ? "--limit и --all вместе не используются: --limit читает одну страницу, --all — все"
-                : "--limit and --all do not go together: --limit reads one page, --all every page"
+        case .sort(let text): return language.text("uis.usage.sort", ["text": .text(text)])
+        case .limitWithAll: return language.text("uis.usage.limit_with_all")
         }
     }
 }

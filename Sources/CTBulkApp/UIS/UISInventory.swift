@@ -73,15 +73,27 @@ enum UISInventory {
     /// listed row are counted, not listed, like every other problem past the limit).
     static func merge(_ problems: [Problem], into result: inout ValidationResult, column: String) {
         let checked = Set(result.rows.map(\.row))
-        let truncated = result.problemLimit.map { result.problemCount > $0 } ?? false
-        let lastListedRow = result.problems.compactMap(\.row).max() ?? 0
+        // The listing keeps at most `problemLimit` row problems of each severity, the first ones by row: where a
+        // severity's listing was cut, inventory problems past its last listed row are counted, not listed.
+        let rowProblems = result.problems.filter { $0.row != nil }
+        var lastListed: [Severity: Int] = [:]
+        var truncated: Set<Severity> = []
+        for severity in Severity.allCases {
+            let listed = rowProblems.filter { $0.severity == severity }
+            lastListed[severity] = listed.compactMap(\.row).max() ?? 0
+            if let limit = result.problemLimit, listed.count >= limit,
+               result.severityCounts[severity, default: 0] > listed.count { truncated.insert(severity) }
+        }
         var worst: [Int: Severity] = [:]
         for var problem in problems {
             guard let row = problem.row, checked.contains(row) else { continue }
             problem.column = problem.column ?? column
             result.problemCount += 1
             result.severityCounts[problem.severity, default: 0] += 1
-            if !truncated || row <= lastListedRow { result.problems.append(problem) }
+            result.codeCounts[problem.code, default: 0] += 1
+            if !truncated.contains(problem.severity) || row <= lastListed[problem.severity, default: 0] {
+                result.problems.append(problem)
+            }
             if problem.severity != .note { worst[row] = max(worst[row] ?? problem.severity, problem.severity) }
         }
         for (row, severity) in worst {
@@ -102,7 +114,14 @@ enum UISInventory {
         let failed = Set(worst.filter { $0.value == .error }.keys)
         result.rows.removeAll { failed.contains($0.row) }
         result.problems.sort(by: Problem.listedBefore)
-        if let limit = result.problemLimit, result.problems.count > limit { result.problems.removeLast(result.problems.count - limit) }
+        if let limit = result.problemLimit {
+            var listed: [Severity: Int] = [:]
+            result.problems = result.problems.filter { problem in
+                guard problem.row != nil else { return true }
+                listed[problem.severity, default: 0] += 1
+                return listed[problem.severity, default: 0] <= limit
+            }
+        }
     }
 
     static func message(_ failure: Failure, language: Language) -> (Int32, String) {

@@ -49,7 +49,15 @@ enum ValidationRendering {
             let delimiterName = d.delimiterName == "tab" ? "tab" : "\"\(d.delimiterName)\""
             let delimiterHow = d.hasSepLine ? l.sepLine : csv.delimiterGiven ? l.given : csv.delimiterGuessed ? l.sniffedLow : l.sniffed
             let lineEnd = d.lineEnding == "\r\n" ? "CRLF" : "LF"
-            lines.append("  \(l.format): CSV, \(encoding), \(language == .ru ? "разделитель" : "delimiter") \(delimiterName) (\(delimiterHow)), \(lineEnd)")
+            if let sheet = csv.sheet {  // .xlsx: the sheet instead of a dialect
+                lines.append("  \(l.format): " + Message("xlsx.layout.format", ["sheet": .text(sheet.escapingControlCharacters)]).render(language))
+                if let others = csv.otherSheets, !others.isEmpty {
+                    let names = others.map { "«\($0.escapingControlCharacters)»" }.joined(separator: ", ")
+                    lines.append("  " + Message("xlsx.layout.other_sheets", ["sheets": .text(names)]).render(language))
+                }
+            } else {
+                lines.append("  \(l.format): CSV, \(encoding), \(l.delimiter) \(delimiterName) (\(delimiterHow)), \(lineEnd)")
+            }
             lines.append("  \(l.columns):")
             for (index, name) in csv.header.enumerated() {
                 let target = csv.columns[index].map(\.apiPath) ?? l.unknownColumn
@@ -59,17 +67,60 @@ enum ValidationRendering {
             lines.append("  \(l.format): JSON")
         }
         var rows = "  \(l.rowsRead): \(result.summary.rowsRead)"
-        if result.summary.blank > 0 { rows += language == .ru ? " (+ пустых: \(result.summary.blank))" : " (+\(result.summary.blank) blank)" }
+        if result.summary.blank > 0 { rows += l.blankRows(result.summary.blank) }
         lines.append(rows)
         return lines
     }
 
-    static func problems(_ result: ValidationResult, language: Language) -> [String] {
+    /// The problems for people: the file's and its columns' first (an unrecognised header is read before any row),
+    /// then errors, then warnings; notes only as counts per code unless every problem was asked for (`--all`). The
+    /// `--report` file always has every problem of every row.
+    static func problems(_ result: ValidationResult, language: Language, all: Bool = false) -> [String] {
         let l = Labels(language)
         guard result.problemCount > 0 else { return [l.noProblems] }
-        var lines = [l.shown(result.problems.count, of: result.problemCount)]
-        for problem in result.problems { lines.append("  " + problem.rendered(language)) }
+        func text(_ key: String, _ arguments: [String: Message.Argument]) -> String { Message(key, arguments).render(language) }
+        var lines: [String] = []
+        let fileLevel = result.problems.filter(isAboutTheFile)
+        if !fileLevel.isEmpty {
+            lines.append(text("listing.columns", [:]))
+            for problem in fileLevel { lines.append("  " + problem.rendered(language)) }
+        }
+        for severity in [Severity.error, .warning] {
+            let shown = result.problems.filter { $0.severity == severity && !isAboutTheFile($0) }
+            let total = (result.severityCounts[severity] ?? 0) - fileLevel.filter { $0.severity == severity }.count
+            guard total > 0 else { continue }
+            let name = severity == .error ? "listing.errors" : "listing.warnings"
+            if !lines.isEmpty { lines.append("") }
+            lines.append(shown.count < total ? text(name + ".cut", ["shown": .count(shown.count), "n": .count(total)])
+                : text(name, ["n": .count(total)]))
+            for problem in shown { lines.append("  " + problem.rendered(language)) }
+        }
+        let notes = result.problems.filter { $0.severity == .note && !isAboutTheFile($0) }
+        let noteTotal = (result.severityCounts[.note] ?? 0) - fileLevel.filter { $0.severity == .note }.count
+        if noteTotal > 0 {
+            if !lines.isEmpty { lines.append("") }
+            if all {
+                lines.append(text("listing.notes.all", ["n": .count(noteTotal)]))
+                for problem in notes { lines.append("  " + problem.rendered(language)) }
+            } else {
+                lines.append(text("listing.notes", ["n": .count(noteTotal)]))
+                var codes: [ProblemCode] = []
+                for problem in notes where !codes.contains(problem.code) { codes.append(problem.code) }
+                for code in codes {
+                    let count = result.codeCounts[code] ?? 0
+                    var line = "  " + text("listing.note.count", ["code": .text(code.rawValue), "n": .count(count)])
+                    if let example = notes.first(where: { $0.code == code }) { line += " — " + example.rendered(language) }
+                    lines.append(line)
+                }
+            }
+        }
         return lines
+    }
+
+    /// Problems of the whole file and of its header row: listed before the rows'.
+    static func isAboutTheFile(_ problem: Problem) -> Bool {
+        problem.row == nil || problem.code.rawValue.hasPrefix("header.") || problem.code.rawValue.hasPrefix("json.")
+            || problem.code == .fileEmpty || problem.code == .fileCSVSyntax
     }
 
     static func problemJSON(_ problem: Problem, language: Language) -> [String: JSONValue] {
@@ -87,7 +138,14 @@ enum ValidationRendering {
 
     static func resultJSON(_ result: ValidationResult, language: Language) -> [String: JSONValue] {
         var object: [String: JSONValue] = ["file": .string(result.path), "format": .string(result.kind.rawValue)]
-        if let csv = result.csv {
+        if let csv = result.csv, let sheet = csv.sheet {
+            object["xlsx"] = .object([
+                "sheet": .string(sheet),
+                "columns": .array(csv.header.enumerated().map { index, name in
+                    .object(["header": .string(name), "field": csv.columns[index].map { .string($0.apiPath) } ?? .null])
+                }),
+            ])
+        } else if let csv = result.csv {
             object["csv"] = .object([
                 "encoding": .string(csv.dialect.encoding.rawValue),
                 "bom": .bool(csv.dialect.hasBOM),

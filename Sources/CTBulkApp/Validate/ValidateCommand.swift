@@ -39,9 +39,9 @@ public enum ValidateCommand {
                     try ValidationReport.write(to: reportPath, reader: input.reader, result: withInventoryByRow(result), language: language)
                 }
             } catch {
-                console.err(error.description)
+                console.err(error.text.render(language))
                 if options.format == .json {
-                    console.out(JSONError.render(code: "report.unwritable", message: error.description, file: error.path))
+                    console.out(JSONError.render(code: "report.unwritable", message: error.text.render(language), file: error.path))
                 }
                 return ExitStatus.failure.rawValue
             }
@@ -58,7 +58,7 @@ public enum ValidateCommand {
             lines.append("")
             lines.append("\(l.summary): \(l.summaryLine(result.summary))")
             lines.append("")
-            lines += ValidationRendering.problems(result, language: language)
+            lines += ValidationRendering.problems(result, language: language, all: options.all)
             if let reportPath = options.reportPath { lines.append(""); lines.append(l.reportWritten(reportPath)) }
             console.out(lines.joined(separator: "\n"))
         }

@@ -9,6 +9,17 @@ public struct InputOptions: Sendable {
     public var delimiter: String?
     /// `--max-cell-bytes`: the largest cell accepted (default ``JobReadOptions/defaultMaxCellBytes``).
     public var maxCellBytes: Int?
+    /// `--map 'HEADER=FIELD'`, repeatable: the team's own headers (applied over the mapping file's).
+    public var map: [String] = []
+    /// `--mapping FILE` (or a job spec's `mapping`): a JSON object of headers to fields.
+    public var mappingFile: String?
+    /// `--strict-headers`: an unrecognised header is an error.
+    public var strictHeaders = false
+    /// `--skip-invalid` (plan, apply): go ahead with the valid rows of a file with errors; the others are listed in
+    /// the reports with their errors.
+    public var skipInvalid = false
+    /// `--sheet NAME`: the worksheet of an .xlsx file (default the first).
+    public var sheet: String?
 
     public init(path: String, encoding: String? = nil, delimiter: String? = nil, maxCellBytes: Int? = nil) {
         self.path = path; self.encoding = encoding; self.delimiter = delimiter; self.maxCellBytes = maxCellBytes
@@ -19,22 +30,26 @@ public struct InputOptions: Sendable {
         var options = JobReadOptions()
         if let name = encoding {
             guard let value = TextEncoding(userName: name) else {
-                return .failure(UsageError(language == .ru
-                    ? "Неизвестная кодировка «\(name)». Допустимо: utf-8, cp1251, utf-16le, utf-16be."
-                    : "Unknown encoding \"\(name)\". Use utf-8, cp1251, utf-16le or utf-16be."))
+                return .failure(UsageError(language.text("usage.unknown_encoding", ["name": .text(name)])))
             }
             options.encoding = value
         }
         if let text = delimiter {
             guard let value = CSVDialect.parseDelimiter(text) else {
-                return .failure(UsageError(language == .ru
-                    ? "Неизвестный разделитель «\(text)». Допустимо: , ; tab"
-                    : "Unknown delimiter \"\(text)\". Use , ; or tab."))
+                return .failure(UsageError(language.text("usage.unknown_delimiter", ["text": .text(text)])))
             }
             options.delimiter = value
         }
         // The command line refuses a limit below 1; a caller in code gets the smallest sensible one.
         if let limit = maxCellBytes { options.maxCellBytes = max(1, limit) }
+        do throws(ColumnMappingError) {
+            if let mappingFile { options.columnMapping = try ColumnMapping.load(path: mappingFile) }
+            options.columnMapping.merge(try ColumnMapping.parse(pairs: map)) { _, given in given }
+        } catch {
+            return .failure(UsageError(error.message.render(language)))
+        }
+        options.strictHeaders = strictHeaders
+        options.sheet = sheet
         return .success(options)
     }
 }

@@ -30,37 +30,51 @@ public struct Problem: Hashable, Sendable, Codable {
         self.details = details
     }
 
+    /// The problem's message as a typed value: `problem.<code>` with the details as its arguments (whole numbers
+    /// such as byte counts as counts, so they are formatted and pluralised).
+    public var text: Message {
+        switch code {
+        case .headerUnknown, .headerUnknownEmpty, .headerTitleRows, .phoneExtension, .phoneCountryAdded:
+            return HeaderMessages.message(code, problem: self)
+        case .headerPhoneMissing where details["seemsAt"] != nil:
+            return HeaderMessages.message(code, problem: self)
+        default:
+            break
+        }
+        var arguments: [String: Message.Argument] = [:]
+        for (key, value) in details {
+            arguments[key] = Self.countDetails.contains(key) ? Int(value).map(Message.Argument.count) ?? .text(value) : .text(value)
+        }
+        return Message(code.messageKey, arguments)
+    }
+
+    /// Details that are amounts rather than names (a row number stays as written).
+    static let countDetails: Set<String> = ["bytes", "limit", "total", "received"]
+
     /// The message in the given language. Values it quotes (from the file or an API) have their control characters
     /// escaped (``ControlCharacters/escaped(_:)``).
-    public func message(_ language: Language) -> String { ControlCharacters.escaped(code.message(language, problem: self)) }
+    public func message(_ language: Language) -> String { ControlCharacters.escaped(text.render(language)) }
 
     /// `row 7, column "Номер" ("7,9E+10"): error phone.scientific: ...`. The column and the value are shown with
     /// their control characters escaped, so a job file cannot drive the terminal.
     public func rendered(_ language: Language) -> String {
         var location: [String] = []
-        if let row { location.append(language == .ru ? "строка \(row)" : "row \(row)") }
+        if let row { location.append(Message("problem.location.row", ["row": .text(String(row))]).render(language)) }
         if let column {
-            let shown = ControlCharacters.escaped(column)
-            location.append(language == .ru ? "столбец «\(shown)»" : "column \"\(shown)\"")
+            location.append(Message("problem.location.column", ["column": .text(ControlCharacters.escaped(column))]).render(language))
         }
         var head = location.joined(separator: ", ")
         if let value {
             head += head.isEmpty ? "" : " "
             head += "(\(value.isEmpty ? "∅" : "\"\(ControlCharacters.escaped(value))\""))"
         }
-        let sev = language == .ru ? severity.russian : severity.rawValue
-        return "\(head.isEmpty ? "" : head + ": ")\(sev) \(code.rawValue): \(message(language))"
+        return "\(head.isEmpty ? "" : head + ": ")\(severity.text.render(language)) \(code.rawValue): \(message(language))"
     }
 }
 
 extension Severity {
-    var russian: String {
-        switch self {
-        case .note: return "примечание"
-        case .warning: return "предупреждение"
-        case .error: return "ошибка"
-        }
-    }
+    /// The severity as a word for people (`severity.<raw>`); reports for machines keep ``rawValue``.
+    public var text: Message { Message("severity." + rawValue) }
 }
 
 extension Problem {

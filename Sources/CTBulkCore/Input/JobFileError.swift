@@ -5,6 +5,8 @@ public struct JobFileError: Error, Sendable, Equatable, CustomStringConvertible 
         case isDirectory
         case unreadable(String)
         case unsupportedFormat
+        /// An .xlsx file that cannot be read, or another spreadsheet format (its message says how to save it).
+        case workbook(WorkbookReadError)
     }
 
     public var path: String
@@ -22,20 +24,22 @@ public struct JobFileError: Error, Sendable, Equatable, CustomStringConvertible 
         case .isDirectory: return "file.directory"
         case .unreadable: return "file.unreadable"
         case .unsupportedFormat: return "file.unsupported_format"
+        case .workbook(let error): return error.code
         }
     }
 
-    /// The message in the given language; the path is shown with its control characters escaped.
-    public func message(_ language: Language) -> String {
-        let ru = language == .ru
-        let path = ControlCharacters.escaped(self.path)
+    /// What went wrong as a typed value (`jobfile.<reason>`); the path is shown with its control characters escaped.
+    public var text: Message {
+        let path = Message.Argument.text(ControlCharacters.escaped(self.path))
         switch reason {
-        case .notFound: return ru ? "\(path): файл не найден." : "\(path): no such file."
-        case .isDirectory: return ru ? "\(path): это папка, а не файл." : "\(path): is a directory, not a file."
-        case .unreadable(let why): return ru ? "\(path): файл не читается (\(why))." : "\(path): cannot read the file (\(why))."
-        case .unsupportedFormat:
-            return ru ? "\(path): ожидается CSV (.csv, .txt, .tsv) или JSON (.json)."
-                : "\(path): expected a CSV (.csv, .txt, .tsv) or JSON (.json) file."
+        case .workbook(let error): return error.message(path: self.path)
+        case .notFound: return Message("jobfile.not_found", ["path": path])
+        case .isDirectory: return Message("jobfile.directory", ["path": path])
+        case .unreadable(let why): return Message("jobfile.unreadable", ["path": path, "reason": .text(why)])
+        case .unsupportedFormat: return Message("jobfile.unsupported_format", ["path": path])
         }
     }
+
+    /// The message in the given language.
+    public func message(_ language: Language) -> String { text.render(language) }
 }

@@ -1,14 +1,15 @@
 import Crypto
 import Foundation
 
-/// The two kinds of job file.
+/// The kinds of job file.
 public enum JobFileKind: String, Sendable, Codable {
-    case csv, json
+    case csv, json, xlsx
 
-    /// By extension: `.json` is JSON, `.csv`/`.txt`/`.tsv` (or none) is CSV.
+    /// By extension: `.json` is JSON, `.xlsx` a workbook, `.csv`/`.txt`/`.tsv` (or none) is CSV.
     public static func guess(path: String) -> JobFileKind? {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "json": return .json
+        case "xlsx": return .xlsx
         case "csv", "txt", "tsv", "": return .csv
         default: return nil
         }
@@ -23,6 +24,13 @@ public struct JobReadOptions: Sendable {
     /// The largest cell accepted, in bytes (`--max-cell-bytes`). A larger cell is a ``ProblemCode/cellTooLarge``
     /// error, and a CSV reader never holds its bytes.
     public var maxCellBytes: Int
+    /// The team's own headers: header text as written → field (`--map 'Резерв=reserveNumber'`, `--mapping FILE`, a job
+    /// spec's `mapping`). Matched ignoring case and spaces, before the built-in names.
+    public var columnMapping: [String: JobColumn] = [:]
+    /// `--strict-headers`: an unrecognised header is an error rather than a warning.
+    public var strictHeaders = false
+    /// `--sheet NAME`: the worksheet of an .xlsx file to read (default the first).
+    public var sheet: String?
 
     /// The default ``maxCellBytes``: 64 KiB, far above any field the API takes.
     public static let defaultMaxCellBytes = CSVParser.defaultMaxCellBytes
@@ -30,6 +38,22 @@ public struct JobReadOptions: Sendable {
     public init(encoding: TextEncoding? = nil, delimiter: UInt8? = nil, kind: JobFileKind? = nil,
                 maxCellBytes: Int = JobReadOptions.defaultMaxCellBytes) {
         self.encoding = encoding; self.delimiter = delimiter; self.kind = kind; self.maxCellBytes = maxCellBytes
+    }
+
+    /// The options that read a CSV file again exactly as `layout` says it was read (reports of a run): its dialect,
+    /// and its columns as mapped then.
+    public init(rereading layout: CSVLayout) {
+        self.init(encoding: layout.dialect.encoding, delimiter: layout.dialect.delimiter,
+                  kind: layout.sheet == nil ? .csv : .xlsx,
+                  maxCellBytes: layout.maxCellBytes ?? JobReadOptions.defaultMaxCellBytes)
+        if let sheet = layout.sheet {
+            encoding = nil
+            delimiter = nil
+            self.sheet = sheet
+        }
+        for (index, column) in layout.columns.enumerated() {
+            if let column, index < layout.header.count { columnMapping[layout.header[index]] = column }
+        }
     }
 }
 
@@ -47,6 +71,21 @@ public struct CSVLayout: Sendable, Codable, Equatable {
     /// The delimiter came from `--delimiter` or a `sep=` line rather than sniffing.
     public var delimiterGiven: Bool
     public var encodingGiven: Bool
+    /// The cell-size limit the file was read with (`--max-cell-bytes`), so that reports which read it again apply
+    /// the same limit; nil in layouts saved before it was recorded (the default then).
+    public var maxCellBytes: Int?
+    /// The row the header is on when title rows are above it (the spreadsheet's row number); nil: the first
+    /// non-blank row.
+    public var headerRow: Int?
+
+    /// Where the columns a ctbulk report added start (a report fed back as a job), or nil.
+    public var reportColumnsStart: Int? { HeaderMapping.reportColumnsStart(header) }
+    /// The user's own columns: the header without the columns a ctbulk report added.
+    public var ownWidth: Int { reportColumnsStart ?? header.count }
+    /// An .xlsx file: the sheet read (the dialect is then what a CSV report of it is written in).
+    public var sheet: String? = nil
+    /// An .xlsx file: the workbook's other sheets (not read), shown so a user sees where the data may be.
+    public var otherSheets: [String]? = nil
 }
 
 /// One input row as read: the cells as written (for reports) and what they mean.
@@ -57,6 +96,8 @@ public struct SourceRow: Sendable {
     public var built: BuiltRow
     /// A row with no content at all (Excel leaves them); it is reported, not validated.
     public var isBlank: Bool
+    /// .xlsx: the indices of the cells that hold numbers (a workbook report writes them back as numbers).
+    public var numberCells: Set<Int> = []
 }
 
 /// Opens a job file (CSV or JSON), works out how it is written, and streams its rows.
@@ -71,19 +112,29 @@ public final class JobFileReader {
     public private(set) var fileProblems: [Problem] = []
     private let options: JobReadOptions
     private var json: JSONJob?
+    /// Unrecognised header cells (index → text): reported once the rows show whether their columns hold data.
+    private var unknownColumns: [Int: String] = [:]
+    /// Of those, the columns where some row has a value.
+    private var unknownColumnsWithData = Set<Int>()
+    private var headerRowNumber: Int?
+    /// .xlsx: the sheet whose rows take the CSV row path.
+    var workbook: WorkbookSource?
 
     public init(path: String, options: JobReadOptions = JobReadOptions()) throws(JobFileError) {
         self.path = path
         self.options = options
         guard let kind = options.kind ?? JobFileKind.guess(path: path) else {
+            if let format = Self.otherSpreadsheetFormat(path) { throw JobFileError(path: path, reason: .workbook(.otherFormat(format))) }
             throw JobFileError(path: path, reason: .unsupportedFormat)
         }
         self.kind = kind
         switch kind {
         case .csv:
-            let (layout, problems) = try Self.sniffCSV(path: path, options: options)
+            let (layout, problems, unknown) = try Self.sniffCSV(path: path, options: options)
             self.csv = layout
             self.fileProblems = problems
+            self.unknownColumns = unknown.columns
+            self.headerRowNumber = unknown.row
         case .json:
             self.csv = nil
             let data: Data
@@ -94,11 +145,41 @@ public final class JobFileReader {
             let parsed = JSONJob.parse(data)
             self.json = parsed
             self.fileProblems = parsed.fileProblems
+        case .xlsx:
+            let opened = try Self.openWorkbook(path: path, options: options)
+            self.workbook = opened.source
+            self.csv = opened.layout
+            self.fileProblems = opened.problems
+            self.unknownColumns = opened.unknown.columns
+            self.headerRowNumber = opened.unknown.row
         }
     }
 
     /// True when a file-level error makes the rows meaningless (no phone column, not JSON).
     public var hasFatalFileProblem: Bool { fileProblems.contains { $0.severity == .error } }
+
+    /// The unrecognised headers, known once the rows were read (``forEachRow(_:)``): a column that holds data is a
+    /// warning naming the closest field (an error with ``JobReadOptions/strictHeaders``), an empty one a note.
+    public var columnProblems: [Problem] {
+        guard let layout = csv else { return [] }
+        let present = Set(layout.columns.compactMap { $0 })
+        return unknownColumns.keys.sorted().map { index in
+            let header = unknownColumns[index]!
+            if options.strictHeaders {
+                return Problem(.headerUnknown, severity: .error, row: headerRowNumber, column: header, value: header,
+                               details: ["strict": "true"])
+            }
+            // When the rows were not read (no phone column), every unrecognised header gets its suggestion.
+            guard unknownColumnsWithData.contains(index) || hasFatalFileProblem else {
+                return Problem(.headerUnknownEmpty, row: headerRowNumber, column: header, value: header)
+            }
+            var details: [String: String] = [:]
+            if let suggestion = HeaderMapping.suggestion(for: header, excluding: present) {
+                details["suggestion"] = suggestion.fieldName
+            }
+            return Problem(.headerUnknown, row: headerRowNumber, column: header, value: header, details: details)
+        }
+    }
 
     /// The SHA-256 of the file's bytes, hex: the job's identity for plans and journals.
     public static func sha256(path: String) throws(JobFileError) -> String {
@@ -138,7 +219,7 @@ public final class JobFileReader {
                 let cells = JobColumn.all.map { column in fieldCells.first { $0.column == column }?.raw ?? "" }
                 try body(RowView(source: SourceRow(row: element.row, cells: cells, built: built, isBlank: false)))
             }
-        case .csv:
+        case .csv, .xlsx:
             try readCSV(body)
         }
     }
@@ -150,7 +231,8 @@ public final class JobFileReader {
         let source = try ByteSource(path: path)
         defer { source.close() }
         let parser = CSVParser(delimiter: layout.dialect.delimiter, maxCellBytes: options.maxCellBytes)
-        let rows = CSVRows(layout: layout, path: path, maxCellBytes: options.maxCellBytes, parser: parser)
+        let rows = CSVRows(layout: layout, path: path, maxCellBytes: options.maxCellBytes, parser: parser,
+                           unknownColumns: unknownColumns.keys.sorted())
         var transcoder: UTF16ToUTF8Transcoder? = layout.dialect.encoding == .utf16LE ? .init(littleEndian: true)
             : layout.dialect.encoding == .utf16BE ? .init(littleEndian: false) : nil
         var skip = layout.dialect.hasBOM ? layout.dialect.encoding.bom.count : 0
@@ -158,12 +240,18 @@ public final class JobFileReader {
         var headerSeen = false
         var rowOffset = 0
         var utf8Buffer: [UInt8] = []
+        // The fast path proves a row clean on its bytes only where it reads the row as the reference path does: not
+        // for the rows of a report fed back (blank over the user's own columns only) nor with title rows above the
+        // header; unrecognised columns are watched for data on both paths.
+        let fastPath = layout.headerRow == nil && layout.ownWidth == layout.header.count
+        defer { unknownColumnsWithData.formUnion(rows.unknownWithData) }
 
         func deliver() throws {
             try parser.withBatch { batch in
                 for span in batch.records {
                     if !headerSeen {
                         if layout.dialect.hasSepLine && rowOffset == 0 && span.row == 1 { rowOffset = 1; continue }
+                        if let headerRow = layout.headerRow, span.row - rowOffset < headerRow { continue }  // title rows
                         if !span.hasOversized && (0..<span.cellCount).allSatisfy({ batch.cell(span.firstCell + $0).isEmpty }) {
                             continue  // blank lines above the header
                         }
@@ -171,12 +259,13 @@ public final class JobFileReader {
                         continue
                     }
                     let row = span.row - rowOffset
-                    if !span.hasOversized {
+                    if fastPath && !span.hasOversized {
                         var clean = CSVRowCheck.Clean()
                         switch rows.check.check(batch, span, into: &clean) {
                         case .clean:
                             for blank in pendingBlank { try body(RowView(source: blank)) }
                             pendingBlank.removeAll()
+                            rows.noteUnknownData(batch, span)
                             try body(RowView(row: row, clean: clean, batch: batch, span: span, rows: rows))
                             continue
                         case .blank:
@@ -197,6 +286,34 @@ public final class JobFileReader {
                     try body(RowView(source: sourceRow))
                 }
             }
+        }
+
+        // .xlsx: the sheet's rows come as records and always take the reference path (dates, numbers annotated).
+        func deliver(_ records: [CSVRecord]) throws {
+            for record in records {
+                if !headerSeen {
+                    if let headerRow = layout.headerRow, record.row < headerRow { continue }  // title rows
+                    if record.isBlank { continue }  // blank lines above the header
+                    headerSeen = true
+                    continue
+                }
+                let row = record.row
+                let (cells, encodingProblem) = rows.decodedCells(record.cells)
+                var sourceRow = rows.sourceRow(cells: cells, encodingProblem: encodingProblem, oversized: record.oversized, row: row)
+                if sourceRow.isBlank {
+                    pendingBlank.append(sourceRow)
+                    continue
+                }
+                for blank in pendingBlank { try body(RowView(source: blank)) }
+                pendingBlank.removeAll()
+                workbook?.annotate(&sourceRow, layout: layout, columnName: rows.columnName)  // .xlsx: dates, numbers
+                try body(RowView(source: sourceRow))
+            }
+        }
+
+        if let workbook {  // .xlsx: the sheet's rows take the same path from here
+            try workbook.forEachRecord(deliver)
+            return
         }
 
         while let chunk = try source.next() {
@@ -290,7 +407,11 @@ public final class JobFileReader {
                 details: ["character": found.escaped, "position": String(found.position)])
     }
 
-    private static func sniffCSV(path: String, options: JobReadOptions) throws(JobFileError) -> (CSVLayout?, [Problem]) {
+    /// How many non-blank rows at the top of a file are searched for the header (title rows above it).
+    static let headerSearchRows = 10
+
+    private static func sniffCSV(path: String, options: JobReadOptions)
+        throws(JobFileError) -> (CSVLayout?, [Problem], (columns: [Int: String], row: Int?)) {
         let raw = try ByteSource.prefix(path: path, count: sampleSize)
         let detected = DetectedEncoding.detect(raw)
         var encoding = detected.encoding
@@ -322,7 +443,8 @@ public final class JobFileReader {
         // (cell by cell, within the cell-size limit) until it ends.
         let parser = CSVParser(delimiter: delimiter, maxCellBytes: options.maxCellBytes)
         _ = body.withUnsafeBytes { try? parser.parse($0) }
-        var headerRecord = parser.drain().first { !$0.isBlank }
+        let topRecords = Array(parser.drain().lazy.filter { !$0.isBlank }.prefix(headerSearchRows))
+        var headerRecord = topRecords.first
         var lineEnding = body.firstIndex(of: 0x0A).map { $0 > 0 && body[$0 - 1] == 0x0D ? "\r\n" : "\n" }
         if headerRecord == nil && raw.count >= sampleSize {
             (headerRecord, lineEnding) = try readHeaderPastSample(path: path, sampleCount: raw.count, parser: parser,
@@ -332,18 +454,67 @@ public final class JobFileReader {
             try? parser.finish()
             headerRecord = parser.drain().first { !$0.isBlank }
         }
-        guard let headerRecord else {
-            return (nil, [Problem(.fileEmpty, row: nil)])
+        guard var headerRecord else {
+            return (nil, [Problem(.fileEmpty, row: nil)], ([:], nil))
+        }
+        func decode(_ bytes: [UInt8]) -> String {
+            encoding == .windows1251 ? Windows1251.decode(bytes) : String(decoding: bytes, as: UTF8.self)
+        }
+        // Title rows above the header («Номера на апрель», an empty line, then the header): the header is the first
+        // of the top rows that names a phone column, preferring the row that names the most known fields.
+        var titleProblem: Problem?
+        var seemsAt: (row: Int, names: [String])?
+        func recognised(_ record: CSVRecord) -> (phone: Bool, names: [String]) {
+            var fields = Set<JobColumn>(), names: [String] = []
+            for cell in record.cells.map(decode) {
+                guard let column = HeaderMapping.column(for: cell, mapping: options.columnMapping) else { continue }
+                if fields.insert(column).inserted { names.append(CellText.trim(cell)) }
+            }
+            return (fields.contains(.phoneNumber), names)
+        }
+        if topRecords.count > 1, !recognised(headerRecord).phone {
+            let scored = topRecords.map { ($0, recognised($0)) }
+            if let best = scored.filter({ $0.1.phone }).max(by: { $0.1.names.count < $1.1.names.count }) {
+                let above = scored.prefix { $0.0.row < best.0.row }
+                let title = above.map { $0.0.cells.map(decode).map(CellText.trim).filter { !$0.isEmpty }.joined(separator: " ") }
+                titleProblem = Problem(.headerTitleRows, row: best.0.row,
+                                       details: ["row": String(best.0.row), "skipped": String(above.count),
+                                                 "title": title.joined(separator: " / ")])
+                headerRecord = best.0
+            } else if let best = scored.max(by: { $0.1.names.count < $1.1.names.count }), best.1.names.count >= 2,
+                      best.0.row != headerRecord.row {
+                seemsAt = (best.0.row, best.1.names)
+            }
         }
         let dialect = CSVDialect(encoding: encoding, hasBOM: bomLength > 0, delimiter: delimiter,
                                  hasSepLine: sepDelimiter != nil, lineEnding: lineEnding ?? "\r\n")
-        var header = headerRecord.cells.map { bytes -> String in
-            encoding == .windows1251 ? Windows1251.decode(bytes) : String(decoding: bytes, as: UTF8.self)
-        }
+        let cells = headerRecord.cells.map(decode)
+        let recognised = recogniseHeader(headerRecord, cells: cells, path: path, separator: String(UnicodeScalar(delimiter)),
+                                         maxCellBytes: options.maxCellBytes, mapping: options.columnMapping,
+                                         seemsAt: seemsAt)
+        let layout = CSVLayout(dialect: dialect, header: recognised.header, columns: recognised.columns,
+                               encodingGuessed: detected.guessed && options.encoding == nil,
+                               delimiterGuessed: options.delimiter == nil && sepDelimiter == nil && !sniffed.confident,
+                               delimiterGiven: options.delimiter != nil || sepDelimiter != nil,
+                               encodingGiven: options.encoding != nil,
+                               maxCellBytes: options.maxCellBytes, headerRow: titleProblem == nil ? nil : headerRecord.row)
+        return (layout, (titleProblem.map { [$0] } ?? []) + recognised.problems, (recognised.unknown, headerRecord.row))
+    }
+
+    /// The header row of a CSV file or a sheet: each cell mapped to a field (nil: unknown; the team's `mapping`
+    /// first), trailing empty cells dropped, the columns a ctbulk report added ignored, and the header's problems
+    /// (duplicate or missing columns, oversized cells, control characters); `unknown` holds the unrecognised
+    /// columns (reported once the rows show whether they hold data). `seemsAt` is where a header seems to be when
+    /// this row has no phone column.
+    static func recogniseHeader(_ headerRecord: CSVRecord, cells: [String], path: String, separator: String,
+                                maxCellBytes: Int, mapping: [String: JobColumn],
+                                seemsAt: (row: Int, names: [String])? = nil)
+        -> (header: [String], columns: [JobColumn?], problems: [Problem], unknown: [Int: String]) {
+        var header = cells
         var problems: [Problem] = []
         for (index, bytes) in headerRecord.oversized.sorted(by: { $0.key < $1.key }) {
             problems.append(cellTooLarge(path: path, row: headerRecord.row, column: "#\(index + 1)", bytes: bytes,
-                                         limit: options.maxCellBytes))
+                                         limit: maxCellBytes))
         }
         for (index, cell) in header.enumerated() {
             // A header cell may span lines (Excel's Alt+Enter); any other control character is an error.
@@ -354,8 +525,11 @@ public final class JobFileReader {
         while let last = header.last, CellText.trim(last).isEmpty { header.removeLast() }
         var columns: [JobColumn?] = []
         var seen: [JobColumn: String] = [:]
-        for cell in header {
-            let column = HeaderMapping.column(for: cell)
+        var unknown: [Int: String] = [:]
+        let reportStart = HeaderMapping.reportColumnsStart(header) ?? header.count
+        for (index, cell) in header.enumerated() {
+            // The columns a ctbulk report added (a report fed back as a job) are its own, not the user's: ignored quietly.
+            let column = index < reportStart ? HeaderMapping.column(for: cell, mapping: mapping) : nil
             if let column {
                 if let first = seen[column] {
                     problems.append(Problem(.headerDuplicate, row: headerRecord.row, column: cell, value: cell,
@@ -364,20 +538,21 @@ public final class JobFileReader {
                     continue
                 }
                 seen[column] = cell
-            } else {
-                problems.append(Problem(.headerUnknown, row: headerRecord.row, column: cell, value: cell))
+            } else if index < reportStart {
+                // A column without a header is named by its position.
+                unknown[index] = CellText.trim(cell).isEmpty ? "#\(index + 1)" : cell
             }
             columns.append(column)
         }
         if seen[.phoneNumber] == nil {
-            problems.insert(Problem(.headerPhoneMissing, row: headerRecord.row, value: header.joined(separator: String(UnicodeScalar(delimiter)))), at: 0)
+            var details: [String: String] = [:]
+            if let seemsAt {
+                details = ["seemsAt": String(seemsAt.row), "columns": seemsAt.names.map { "«\($0)»" }.joined(separator: ", ")]
+            }
+            problems.insert(Problem(.headerPhoneMissing, row: seemsAt?.row ?? headerRecord.row,
+                                    value: header.joined(separator: separator), details: details), at: 0)
         }
-        let layout = CSVLayout(dialect: dialect, header: header, columns: columns,
-                               encodingGuessed: detected.guessed && options.encoding == nil,
-                               delimiterGuessed: options.delimiter == nil && sepDelimiter == nil && !sniffed.confident,
-                               delimiterGiven: options.delimiter != nil || sepDelimiter != nil,
-                               encodingGiven: options.encoding != nil)
-        return (layout, problems)
+        return (header, columns, problems, unknown)
     }
 }
 
@@ -392,7 +567,12 @@ final class CSVRows {
     /// Columns no field reads: their cells are still checked for control characters (line breaks allowed).
     let ignoredColumns: [Int]
 
-    init(layout: CSVLayout, path: String, maxCellBytes: Int, parser: CSVParser) {
+    /// The unrecognised columns, and those of them found holding data so far (on either path).
+    let unknownIndexes: [Int]
+    var unknownWithData = Set<Int>()
+
+    init(layout: CSVLayout, path: String, maxCellBytes: Int, parser: CSVParser, unknownColumns: [Int] = []) {
+        unknownIndexes = unknownColumns
         self.layout = layout
         self.path = path
         self.maxCellBytes = maxCellBytes
@@ -412,18 +592,44 @@ final class CSVRows {
         cells.reserveCapacity(span.cellCount)
         var encodingProblem = false
         for column in 0..<span.cellCount {
-            let raw = batch.cell(span.firstCell + column)
-            switch layout.dialect.encoding {
-            case .windows1251:
-                cells.append(Windows1251.decode(raw))
-            case .utf8, .utf16LE, .utf16BE:
-                if let text = String(validating: raw, as: UTF8.self) { cells.append(text) } else {
-                    encodingProblem = true
-                    cells.append(String(decoding: raw, as: UTF8.self))
-                }
-            }
+            let (text, bad) = decode(batch.cell(span.firstCell + column))
+            cells.append(text)
+            if bad { encodingProblem = true }
         }
         return (cells, encodingProblem)
+    }
+
+    /// The cells of a record given as arrays (the .xlsx reader's), as ``decodedCells(_:_:)``.
+    func decodedCells(_ raw: [[UInt8]]) -> ([String], Bool) {
+        var cells: [String] = []
+        cells.reserveCapacity(raw.count)
+        var encodingProblem = false
+        for bytes in raw {
+            let (text, bad) = bytes.withUnsafeBufferPointer { decode($0) }
+            cells.append(text)
+            if bad { encodingProblem = true }
+        }
+        return (cells, encodingProblem)
+    }
+
+    private func decode(_ raw: UnsafeBufferPointer<UInt8>) -> (String, Bool) {
+        switch layout.dialect.encoding {
+        case .windows1251:
+            return (Windows1251.decode(raw), false)
+        case .utf8, .utf16LE, .utf16BE:
+            if let text = String(validating: raw, as: UTF8.self) { return (text, false) }
+            return (String(decoding: raw, as: UTF8.self), true)
+        }
+    }
+
+    /// A clean row (fast path): the unrecognised columns not yet known to hold data are looked at.
+    func noteUnknownData(_ batch: CSVBatch, _ span: CSVParser.Span) {
+        guard unknownWithData.count < unknownIndexes.count else { return }
+        for index in unknownIndexes where index < span.cellCount && !unknownWithData.contains(index) {
+            let raw = batch.cell(span.firstCell + index)
+            if raw.isEmpty { continue }
+            if !CellText.trim(decode(raw).0).isEmpty { unknownWithData.insert(index) }
+        }
     }
 
     /// The reference path: every cell decoded, ``RowBuilder`` and the file-level checks of a row.
@@ -435,9 +641,17 @@ final class CSVRows {
                 if let size = parser.oversizedSize(cell: span.firstCell + column) { oversized[column] = size }
             }
         }
-        let blank = oversized.isEmpty && cells.allSatisfy { CellText.trim($0).isEmpty }
+        return sourceRow(cells: cells, encodingProblem: encodingProblem, oversized: oversized, row: row)
+    }
+
+    func sourceRow(cells: [String], encodingProblem: Bool, oversized: [Int: Int], row: Int) -> SourceRow {
+        // The columns a ctbulk report added do not count: a blank row of a report fed back is blank again.
+        let blank = oversized.isEmpty && cells.prefix(layout.ownWidth).allSatisfy { CellText.trim($0).isEmpty }
         if blank {
             return SourceRow(row: row, cells: cells, built: BuiltRow(row: row, jobRow: nil, problems: []), isBlank: true)
+        }
+        for index in unknownIndexes where index < cells.count && !unknownWithData.contains(index) {
+            if oversized[index] != nil || !CellText.trim(cells[index]).isEmpty { unknownWithData.insert(index) }
         }
         var fieldCells: [FieldCell] = []
         fieldCells.reserveCapacity(width)

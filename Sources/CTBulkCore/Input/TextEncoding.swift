@@ -107,15 +107,30 @@ public enum Windows1251 {
         return String(scalars)
     }
 
-    /// Encodes text; characters Windows-1251 cannot hold become `?`.
+    /// Encodes text. Signs Windows-1251 cannot hold that ctbulk itself writes get an ASCII stand-in (`→` `->`,
+    /// `∅` `(empty)`, `≤` `<=`, `×` `x`); any other character it cannot hold becomes `?`.
     public static func encode(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            if scalar.value < 0x80 { out.append(UInt8(scalar.value)) } else { out.append(reverse[scalar.value] ?? UInt8(ascii: "?")) }
+            if scalar.value < 0x80 {
+                out.append(UInt8(scalar.value))
+            } else if let byte = reverse[scalar.value] {
+                out.append(byte)
+            } else if let standIn = asciiStandIns[scalar.value] {
+                out.append(contentsOf: standIn.utf8)
+            } else {
+                out.append(UInt8(ascii: "?"))
+            }
         }
         return out
     }
+
+    /// ASCII for the signs in ctbulk's own texts that Windows-1251 lacks.
+    static let asciiStandIns: [UInt32: String] = [
+        0x2192: "->", 0x2190: "<-", 0x2205: "(empty)", 0x2264: "<=", 0x2265: ">=", 0x00D7: "x", 0x2212: "-",
+        0x2248: "~", 0x2026: "...",
+    ]
 }
 
 /// Turns a stream of UTF-16 bytes into UTF-8 bytes, chunk by chunk (a code unit or a surrogate pair may be split

@@ -239,25 +239,39 @@ public enum RowNote: Sendable, Equatable, Hashable {
     /// Read back after apply, the number was not as the job wants.
     case notAsDesiredWhenVerified(LiveNumber)
 
-    /// The English text the journal and the reports keep.
-    public var english: String {
+    /// The note as a typed message (`note.*`), rendered in the reports' language.
+    public var text: Message {
         switch self {
-        case .alreadyAsDesired: return "already as desired"
-        case .confirmedFromLiveState: return "confirmed from live state"
-        case .noLongerInAccount: return "the number is no longer in the account"
-        case .changedSincePlan(let live): return "live state changed since the plan: \(live.summary)"
-        case .rejected(let body): return body
-        case .stillRateLimited(let attempts): return "still rate-limited after \(attempts) attempts"
-        case .gaveUp(let kind, let attempts, let detail): return "\(kind) after \(attempts) attempts: \(detail)"
-        case .notInAccount: return "number not in the account"
-        case .unreadableJournalRow: return "unreadable journal row"
-        case .notAsDesiredWhenVerified(let live): return "not as desired when read back after apply: \(live.summary)"
+        case .alreadyAsDesired: return Message("note.already_as_desired")
+        case .confirmedFromLiveState: return Message("note.confirmed_from_live_state")
+        case .noLongerInAccount: return Message("note.no_longer_in_account")
+        case .changedSincePlan(let live): return Message("note.changed_since_plan", ["live": .message(live.text)])
+        case .rejected(let body): return Message("note.rejected", ["body": .text(body)])
+        case .stillRateLimited(let attempts): return Message("note.still_rate_limited", ["n": .count(attempts)])
+        case .gaveUp(let kind, let attempts, let detail):
+            return Message("note.gave_up", ["kind": .message(kind.text), "n": .count(attempts), "detail": .text(detail)])
+        case .notInAccount: return Message("note.not_in_account")
+        case .unreadableJournalRow: return Message("note.unreadable_journal_row")
+        case .notAsDesiredWhenVerified(let live): return Message("note.not_as_desired_when_verified", ["live": .message(live.text)])
         }
     }
+
+    /// The English text the journal's `message` column and the log keep.
+    public var english: String { text.render(.en) }
 }
 
 extension LiveNumber {
-    /// `free`, `not in the account`, or the settings as `field=value, …`.
+    /// `free`, `not in the account`, or the settings as `field=value, …` (field names are the API's, in every
+    /// language).
+    public var text: Message {
+        switch self {
+        case .free: return Message("live.free")
+        case .unknown: return Message("live.unknown")
+        case .used: return Message("live.used", ["settings": .text(summary)])
+        }
+    }
+
+    /// The settings as `field=value, …` (`free`, `not in the account` in English).
     public var summary: String {
         switch self {
         case .free: return "free"
@@ -266,4 +280,9 @@ extension LiveNumber {
             return settings.setFields.map { "\($0.rawValue)=\(settings[$0] ?? "")" }.joined(separator: ", ")
         }
     }
+}
+
+extension NumberServiceError.Kind {
+    /// The kind of failure in words (`service.kind.<raw>`).
+    public var text: Message { Message("service.kind." + rawValue) }
 }

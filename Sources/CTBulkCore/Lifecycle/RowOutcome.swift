@@ -13,7 +13,7 @@ public enum RowOutcome: String, Sendable, Codable, CaseIterable {
 }
 
 /// Why a run stopped before every row was done. All of them leave a resumable journal.
-public enum StopReason: String, Sendable, Codable {
+public enum StopReason: String, Sendable, Codable, CaseIterable {
     /// The API refused the credentials (exit 77).
     case authentication
     /// The daily points budget is spent (exit 75).
@@ -31,4 +31,7 @@ public enum StopReason: String, Sendable, Codable {
     case rateLimited = "rate-limited"
     /// The API answered with a redirect (3xx): the base URL is wrong; nothing was changed by that request (exit 78).
     case redirected
+
+    /// The reason in words for people (`stop.reason.<raw>`); machine formats keep ``rawValue``.
+    public var text: Message { Message("stop.reason." + rawValue) }
 }

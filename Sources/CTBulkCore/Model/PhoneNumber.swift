@@ -53,6 +53,8 @@ extension PhoneNumber {
         if CellText.isExcelError(text) { return .rejected(.excelError) }
         if CellText.isScientific(text) { return .rejected(.phoneScientific) }
 
+        if extensionPart(of: text) != nil { return .rejected(.phoneExtension) }
+
         var note: ProblemCode?
         if let stripped = CellText.strippingFloatTail(text) {
             text = stripped
@@ -88,6 +90,10 @@ extension PhoneNumber {
         case (10, UInt8(ascii: "9")) where !plus:
             digits.insert(UInt8(ascii: "7"), at: 0)
             changed = true
+        case (10, UInt8(ascii: "3")) where !plus, (10, UInt8(ascii: "4")) where !plus, (10, UInt8(ascii: "8")) where !plus:
+            // A Russian number written without its country code (`495 000-00-07`, `812…`, `800…`): 7 + the ten digits.
+            digits.insert(UInt8(ascii: "7"), at: 0)
+            if note == nil { note = .phoneCountryAdded }
         case (11, _):
             return .rejected(.phoneCountry)
         case (10, _) where plus:
@@ -96,7 +102,28 @@ extension PhoneNumber {
             return .rejected(.phoneLength)
         }
         let number = PhoneNumber(canonical: String(decoding: digits, as: UTF8.self))!
+        if note == .phoneCountryAdded { return .number(number, note: note) }
         if note == nil && changed { note = .phoneNormalized }
         return .number(number, note: note)
+    }
+
+    /// The extension written after a number (`доб. 12`, `доб 12`, `ext 12`, `ext. 12`, `#12`, `x12`), as written;
+    /// nil when the text has none. Only a marker after at least seven digits, followed by digits alone, counts.
+    public static func extensionPart(of text: String) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        var digitsSeen = 0
+        for (index, scalar) in scalars.enumerated() {
+            if scalar.properties.numericType != nil && scalar.isASCII { digitsSeen += 1; continue }
+            guard scalar.properties.isAlphabetic || scalar == "#" else { continue }
+            guard digitsSeen >= 7 else { return nil }
+            let rest = String(String.UnicodeScalarView(scalars[index...]))
+            let lower = rest.lowercased()
+            for marker in ["добавочный", "доб", "ext", "#", "x", "х", "вн"] where lower.hasPrefix(marker) {
+                let tail = lower.dropFirst(marker.count).drop { $0 == "." || $0 == ":" || $0 == " " || $0 == "\u{00A0}" }
+                if !tail.isEmpty, tail.allSatisfy({ $0.isASCII && $0.isNumber }) { return CellText.trim(rest) }
+            }
+            return nil
+        }
+        return nil
     }
 }

@@ -98,5 +98,8 @@ public struct ReportError: Error, Sendable, CustomStringConvertible {
 
     public init(path: String, reason: String) { self.path = path; self.reason = reason }
 
-    public var description: String { "\(path): cannot write (\(reason))" }
+    /// Which file could not be written and why, for people.
+    public var text: Message { Message("report.cannot_write", ["path": .text(path), "reason": .text(reason)]) }
+
+    public var description: String { text.render(.en) }
 }

@@ -11,6 +11,29 @@ public enum JobWriter {
         try writer.close()
     }
 
+    /// A job file as a spreadsheet: a workbook when `path` ends in `.xlsx` (``SpreadsheetFile``), else CSV in
+    /// `csvDialect`. Numbers are written as text, so a spreadsheet keeps every digit.
+    public static func writeSpreadsheet(_ rows: [JobRow], to path: String, csvDialect: CSVDialect) throws(ReportError) {
+        let sink = try SpreadsheetFile.open(path: path, csvDialect: csvDialect)
+        try sink.writeHeader(JobColumn.all.map(\.csvName))
+        for row in rows { try sink.writeRow(cells(row).map { SpreadsheetCell($0) }) }
+        try sink.close()
+    }
+
+    /// A workbook (.xlsx) with the canonical column names; phone numbers and the time-out as numbers (Excel shows
+    /// all their digits), the rest as text.
+    public static func writeWorkbook(_ rows: [JobRow], to path: String) throws(ReportError) {
+        let writer = try WorkbookWriter(path: path)
+        try writer.writeHeader(JobColumn.all.map(\.csvName))
+        let numeric: Set<JobColumn> = [.phoneNumber, .setting(.redirectNumber), .setting(.reserveNumber), .setting(.reserveTimeOut)]
+        for row in rows {
+            try writer.writeRow(zip(JobColumn.all, cells(row)).map { column, text in
+                SpreadsheetCell(text, isNumber: numeric.contains(column))
+            })
+        }
+        try writer.close()
+    }
+
     /// The CSV cells of one row, in ``JobColumn/all`` order.
     public static func cells(_ row: JobRow) -> [String] {
         JobColumn.all.map { column in

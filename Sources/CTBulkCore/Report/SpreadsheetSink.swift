@@ -33,13 +33,18 @@ extension CSVWriter: SpreadsheetSink {
     public func writeRow(_ cells: [SpreadsheetCell]) throws(ReportError) { try write(cells.map(\.text)) }
 }
 
-/// Opens the right report writer for `path`: a workbook for `.xlsx` (once the workbook writer exists), otherwise CSV
-/// in `csvDialect`. Every report that a user may open in Excel is created through here.
+/// Opens the right report writer for `path`: a workbook (``WorkbookWriter``) for `.xlsx`, otherwise CSV in
+/// `csvDialect`. Every report that a user may open in Excel is created through here.
 public enum SpreadsheetFile {
     /// Whether `path` names a workbook.
     public static func isWorkbook(_ path: String) -> Bool { path.lowercased().hasSuffix(".xlsx") }
 
-    public static func open(path: String, csvDialect: CSVDialect) throws(ReportError) -> any SpreadsheetSink {
-        try CSVWriter(path: path, dialect: csvDialect)
+    /// - Parameter sheetName: a workbook's sheet (the input's own sheet name, when it had one).
+    public static func open(path: String, csvDialect: CSVDialect, sheetName: String? = nil) throws(ReportError) -> any SpreadsheetSink {
+        if isWorkbook(path) { return try WorkbookWriter(path: path, sheetName: sheetName) }
+        return try CSVWriter(path: path, dialect: csvDialect)
     }
+
+    /// The extension a report of an input read with `layout` has by default: `xlsx` for a workbook, else `csv`.
+    public static func defaultExtension(for layout: CSVLayout?) -> String { layout?.sheet != nil ? "xlsx" : "csv" }
 }

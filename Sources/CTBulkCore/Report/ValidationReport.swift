@@ -1,16 +1,23 @@
 /// Writes the `--report` of `validate`: the input file again, in its own dialect and columns, with `row`, `status`,
-/// `code` and `message` added to every row, so the user can fix the rows and upload the same file again.
+/// `code` and `message` added to every row, so the user can fix the rows and upload the same file again. A `.xlsx`
+/// path gives a workbook: the cells with errors red, with warnings yellow, each with its messages as a comment.
 public enum ValidationReport {
     /// The columns added after the input's own.
     public static let extraColumns = ["row", "status", "code", "message"]
+
+    /// The added columns' names in `language` (`строка;статус;код;сообщение`).
+    public static func extraColumns(_ language: Language) -> [String] {
+        extraColumns.map { language.text("report.column." + $0) }
+    }
 
     /// Reads the file a second time (constant memory) and writes every row with its outcome.
     public static func write(to path: String, reader: JobFileReader, result: ValidationResult,
                              language: Language) throws(ReportError) {
         let dialect = reader.csv?.dialect ?? .excel
-        let header = reader.csv?.header ?? JobColumn.all.map(\.csvName)
-        let writer = try CSVWriter(path: path, dialect: dialect)
-        try writer.write(header + extraColumns)
+        // A report fed back in: its old report columns are replaced by the new ones, not repeated.
+        let header = reader.csv.map { Array($0.header.prefix($0.ownWidth)) } ?? JobColumn.all.map(\.csvName)
+        let writer = try SpreadsheetFile.open(path: path, csvDialect: dialect, sheetName: reader.csv?.sheet)
+        try writer.writeHeader(header + extraColumns(language))
         var failure: ReportError?
         do {
             try reader.forEachRow { source in
@@ -35,7 +42,12 @@ public enum ValidationReport {
                     let column = problem.column.map { "[\($0)] " } ?? ""
                     return column + problem.message(language)
                 }.joined(separator: " | ")
-                do { try writer.write(cells + [String(source.row), status, codes, messages]) } catch let error as ReportError {
+                let marked = ReportCells.cells(cells, header: header, numberCells: source.numberCells, problems: problems,
+                                               language: language)
+                let outcome = [SpreadsheetCell(String(source.row), isNumber: true),
+                               SpreadsheetCell(language.text("report.status." + status), mark: ReportCells.mark(problems)),
+                               SpreadsheetCell(codes), SpreadsheetCell(messages)]
+                do { try writer.writeRow(marked.cells + outcome) } catch let error as ReportError {
                     failure = error
                     throw error
                 }

@@ -35,9 +35,14 @@ final class ValidationReportStream {
     /// The `phone.normalized` message split around the number, in the file's encoding (nil: render per row).
     private let noteMessage: (prefix: [UInt8], suffix: [UInt8])?
     private let noteCode: [UInt8]
+    /// The `ok` status in the run's language, in the file's encoding.
+    private let okStatus: [UInt8]
 
     static func isEligible(reader: JobFileReader, path: String) -> Bool {
-        guard let csv = reader.csv, !SpreadsheetFile.isWorkbook(path) else { return false }
+        // Not for .xlsx input or a workbook report, nor where the report's columns are not the file's own: title rows
+        // above the header, or a report fed back (its old report columns are replaced, not copied).
+        guard reader.kind == .csv, let csv = reader.csv, !SpreadsheetFile.isWorkbook(path),
+              csv.headerRow == nil, csv.ownWidth == csv.header.count else { return false }
         return csv.dialect.encoding == .windows1251 || csv.dialect.encoding == .utf8
     }
 
@@ -57,6 +62,7 @@ final class ValidationReportStream {
         let parts = template.components(separatedBy: sentinel)
         noteMessage = parts.count == 2 ? (Self.encode(parts[0], dialect.encoding), Self.encode(parts[1], dialect.encoding)) : nil
         noteCode = Array(ProblemCode.phoneNormalized.rawValue.utf8)
+        okStatus = Self.encode(language.text("report.status.ok"), dialect.encoding)
         let encoding = dialect.encoding
         columnPrefixes = header.map { Self.encode("[\($0)] ", encoding) }
         buffer.reserveCapacity(1 << 17)
@@ -65,7 +71,7 @@ final class ValidationReportStream {
             buffer.append(contentsOf: Array("sep=".utf8) + [dialect.delimiter])
             buffer.append(contentsOf: Array(dialect.lineEnding.utf8))
         }
-        writeStrings(header + ValidationReport.extraColumns)
+        writeStrings(header + ValidationReport.extraColumns(language))
     }
 
     deinit {
@@ -108,7 +114,7 @@ final class ValidationReportStream {
         buffer.append(contentsOf: String(view.row).utf8)  // digits: never quoted
         buffer.append(dialect.delimiter)
         if duplicate == nil, let noteMessage {
-            appendCell(Array("ok".utf8))
+            appendCell(okStatus)
             buffer.append(dialect.delimiter)
             scratch.removeAll(keepingCapacity: true)
             for index in 0..<view.clean.noteCount {
@@ -148,7 +154,7 @@ final class ValidationReportStream {
             default: status = "ok"
             }
         }
-        return (status, Self.codes(problems), messages(problems))
+        return (language.text("report.status." + status), Self.codes(problems), messages(problems))
     }
 
     static func codes(_ problems: [Problem]) -> String { problems.map(\.code.rawValue).joined(separator: ", ") }
@@ -388,7 +394,7 @@ final class ValidationReportStream {
             if index > 0 { buffer.append(dialect.delimiter) }
             buffer.append(contentsOf: cell)
         }
-        for text in ["error", newCodes, newMessages] {
+        for text in [language.text("report.status.error"), newCodes, newMessages] {
             buffer.append(dialect.delimiter)
             appendText(text)
         }

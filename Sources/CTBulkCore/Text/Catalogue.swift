@@ -25,13 +25,36 @@ public enum Catalogue {
             self.ru = ru
         }
 
-        public func template(_ language: Language) -> String { language == .ru ? ru : en }
+        public func template(_ language: Language) -> String {
+            switch language {
+            case .en: return en
+            case .ru: return ru
+            }
+        }
     }
 
     /// Every area's table. A key may appear in one table only (`CatalogueTests` checks).
     public static let tables: [(area: String, entries: [String: Entry])] = [
         ("common", commonEntries),
         ("safety", safetyEntries),
+        ("headers", headersEntries),
+        ("web", webEntries),
+        ("spreadsheet", spreadsheetEntries),
+        ("problems", problemEntries),
+        ("files", fileEntries),
+        ("validate", validateEntries),
+        ("plan", planEntries),
+        ("apply", applyEntries),
+        ("status", statusEntries),
+        ("reconcile", reconcileEntries),
+        ("export", exportEntries),
+        ("api", apiEntries),
+        ("credentials", credentialEntries),
+        ("journal", journalEntries),
+        ("reports", reportEntries),
+        ("uis", uisEntries),
+        ("help", helpEntries),
+        ("options", optionEntries),
     ]
 
     /// All entries by key.

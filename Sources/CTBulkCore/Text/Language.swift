@@ -36,6 +36,22 @@ public enum Language: String, Sendable, Codable, CaseIterable {
         self = best.0
     }
 
+    /// The `--lang` value on a command line (`--lang ru`, `--lang=ru`), if any and if it names a language; the
+    /// help text is built before the parser runs, so it reads the option itself.
+    public init?(arguments: [String]) {
+        var found: Language?
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--" { break }
+            if argument == "--lang", index + 1 < arguments.count {
+                found = Language(rawValue: arguments[index + 1].lowercased()) ?? found
+            } else if argument.hasPrefix("--lang=") {
+                found = Language(rawValue: String(argument.dropFirst(7)).lowercased()) ?? found
+            }
+        }
+        guard let found else { return nil }
+        self = found
+    }
+
     /// An explicit choice (`--lang`, a job spec, a web setting) wins; otherwise the locale.
     public static func resolve(explicit: Language?, environment: [String: String]) -> Language {
         explicit ?? Language(environment: environment)

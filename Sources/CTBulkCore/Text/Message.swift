@@ -33,3 +33,10 @@ extension Message.Argument {
     /// A string argument from any `StringProtocol` value.
     public static func string<S: StringProtocol>(_ value: S) -> Message.Argument { .text(String(value)) }
 }
+
+extension Language {
+    /// The catalogue entry `key` with `arguments`, in this language: shorthand for `Message(key, arguments).render(self)`.
+    public func text(_ key: String, _ arguments: [String: Message.Argument] = [:]) -> String {
+        Message(key, arguments).render(self)
+    }
+}

@@ -20,7 +20,12 @@ extension Language {
 
     /// How many word forms a plural choice has in this language's templates: English 2 (one|other), Russian 3
     /// (one|few|many).
-    public var pluralFormCount: Int { self == .ru ? 3 : 2 }
+    public var pluralFormCount: Int {
+        switch self {
+        case .en: return 2
+        case .ru: return 3
+        }
+    }
 
     /// Picks a form from `forms` (in ``pluralFormCount`` order) for `count`.
     public func pluralForm(_ count: Int, _ forms: [String]) -> String {
@@ -40,7 +45,11 @@ extension Language {
     /// no-break spaces, which cp1251 can store).
     public func formatNumber(_ value: Int) -> String {
         let digits = String(value.magnitude)
-        let separator: Character = self == .ru ? "\u{00A0}" : ","
+        let separator: Character
+        switch self {
+        case .en: separator = ","
+        case .ru: separator = "\u{00A0}"
+        }
         var out = ""
         for (index, digit) in digits.enumerated() {
             if index > 0 && (digits.count - index) % 3 == 0 { out.append(separator) }

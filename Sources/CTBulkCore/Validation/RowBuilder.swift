@@ -45,7 +45,8 @@ public enum RowBuilder {
                 if let note { problem(note, cell, details: ["normalized": number.digits]) }
                 return number
             case .rejected(let code):
-                problem(code, cell)
+                let text = CellText.removingNeutralisation(cell.raw)
+                problem(code, cell, details: code == .phoneExtension ? ["extension": PhoneNumber.extensionPart(of: text) ?? ""] : [:])
                 return nil
             }
         }
@@ -98,7 +99,7 @@ public enum RowBuilder {
                 case .reserveNumber:
                     reserve.reserveNumber = parsePhone(cell)
                 case .reserveTimeOut:
-                    var digits = text
+                    var digits = CellText.strippingSecondsUnit(text) ?? text  // `30 сек`, `30s`
                     if let stripped = CellText.strippingFloatTail(text) {
                         digits = stripped
                         problem(.timeoutFloatTail, cell)
@@ -171,6 +172,18 @@ extension CellText {
         let unneutralised = removingNeutralisation(raw)
         let apostrophe = unneutralised.utf8.count == raw.utf8.count ? 0 : 1
         return position + apostrophe + unneutralised.unicodeScalars.prefix(while: isPadding).count
+    }
+
+    /// `30 сек`, `30 с`, `30с`, `30 s`, `30s`, `30 sec`, `30 секунд`: the number without its unit of seconds; nil
+    /// when the text has no such unit.
+    public static func strippingSecondsUnit(_ text: String) -> String? {
+        let lower = text.lowercased()
+        for unit in ["секунды", "секунд", "секунда", "сек.", "сек", "с.", "с", "seconds", "second", "secs", "sec.", "sec", "s", "c"]
+        where lower.hasSuffix(unit) {
+            let number = trim(String(text.dropLast(unit.count)))
+            if let last = number.last, last.isASCII, last.isNumber { return number }
+        }
+        return nil
     }
 
     /// true/false, 1/0, yes/no, да/нет, ИСТИНА/ЛОЖЬ (Excel's Russian booleans), y/n, on/off, вкл/выкл.

@@ -24,12 +24,19 @@ public struct ValidationResult: Sendable {
     public var problemCount = 0
     /// Problem counts by severity.
     public var severityCounts: [Severity: Int] = [:]
+    /// Problem counts by code (notes are listed as these unless every problem is asked for).
+    public var codeCounts: [ProblemCode: Int] = [:]
     /// Rows without errors (later identical duplicates left out), when `collectRows` was set.
     public var rows: [JobRow] = []
     /// Rows of ``rows`` that have warnings (so that checks added later, such as the inventory, count each row once).
     public var rowsWithWarnings: Set<Int> = []
     /// The most problems ``problems`` keeps (nil: all).
     public var problemLimit: Int?
+    /// Rows with errors (their number as written and their problems), when `collectRows` was set: a run that skips
+    /// them (`--skip-invalid`) lists them in its reports.
+    public var invalidRows: [InvalidRow] = []
+    /// Errors of the file itself (its header, its syntax): no row can be trusted, so nothing is skipped past them.
+    public var fileErrorCount = 0
     /// Problems found across rows (duplicates), by row: needed again when writing the report.
     public var crossRowProblems: [Int: [Problem]] = [:]
     /// A syntax error that stopped reading.
@@ -37,6 +44,17 @@ public struct ValidationResult: Sendable {
 
     /// Errors anywhere (the exit code 65 case).
     public var hasErrors: Bool { (severityCounts[.error] ?? 0) > 0 }
+}
+
+/// A row with errors: where it is, its number as written, and its errors.
+public struct InvalidRow: Sendable, Codable, Equatable {
+    public var row: Int
+    public var phoneNumber: String
+    public var problems: [Problem]
+
+    public init(row: Int, phoneNumber: String, problems: [Problem]) {
+        self.row = row; self.phoneNumber = phoneNumber; self.problems = problems
+    }
 }
 
 /// Reads a job file row by row and checks every row and every pair of rows.
@@ -81,19 +99,21 @@ public enum Validator {
         var conflictedFirstRows = Set<Int>()
         let phoneColumn = phoneColumn(reader)
 
-        var severityCounts = [0, 0, 0]  // note, warning, error
-        func count(_ severity: Severity) {
-            result.problemCount += 1
-            severityCounts[severity == .note ? 0 : severity == .warning ? 1 : 2] += 1
-        }
-        func keep(_ problem: Problem) {
+        // The limit applies to each severity on its own, so that notes never crowd out an error; problems of the
+        // file and its header are always kept (they are listed first).
+        var keptBySeverity: [Severity: Int] = [:]
+        func keep(_ problem: Problem, always: Bool = false) {
             if problem.severity == .note && !includeNotes { return }
-            count(problem.severity)
-            if let limit = problemLimit, kept.count >= limit { return }
+            result.problemCount += 1
+            result.severityCounts[problem.severity, default: 0] += 1
+            result.codeCounts[problem.code, default: 0] += 1
+            if !always, let limit = problemLimit, keptBySeverity[problem.severity, default: 0] >= limit { return }
+            if !always { keptBySeverity[problem.severity, default: 0] += 1 }
+            if always && problem.severity == .error { result.fileErrorCount += 1 }
             kept.append(problem)
         }
         /// Whether a problem kept now would still be listed (below the limit): only then is it worth building.
-        var listing: Bool { problemLimit.map { kept.count < $0 } ?? true }
+        var listingNotes: Bool { problemLimit.map { keptBySeverity[.note, default: 0] < $0 } ?? true }
 
         /// Records a row in the duplicate index; returns its duplicate problem and whether it is a later identical copy.
         func duplicate(number: UInt64, digits: @autoclosure () -> String, fingerprint: UInt64, row: Int,
@@ -125,7 +145,7 @@ public enum Validator {
             }
         }
 
-        for problem in reader.fileProblems { keep(problem) }
+        for problem in reader.fileProblems { keep(problem, always: true) }
 
         do {
             try reader.forEachRowView { view in
@@ -136,11 +156,12 @@ public enum Validator {
                     let (problem, skip) = duplicate(number: clean.number, digits: String(clean.number),
                                                     fingerprint: clean.fingerprint, row: view.row, hasWarnings: false)
                     if clean.noteCount > 0 && includeNotes {
-                        if listing {
+                        if listingNotes {
                             for note in view.cleanProblems() { keep(note) }
                         } else {
                             result.problemCount += clean.noteCount
-                            severityCounts[0] += clean.noteCount
+                            result.severityCounts[.note, default: 0] += clean.noteCount
+                            result.codeCounts[.phoneNormalized, default: 0] += clean.noteCount
                         }
                     }
                     if let problem { keep(problem) }
@@ -152,6 +173,11 @@ public enum Validator {
                     }
                     if collectRows, !skip, problem?.severity != .error, let row = view.sourceRow().built.jobRow {
                         result.rows.append(row)
+                        if problem?.severity == .warning { result.rowsWithWarnings.insert(row.row) }
+                    }
+                    if collectRows, let problem, problem.severity == .error {
+                        result.invalidRows.append(InvalidRow(row: view.row, phoneNumber: phoneCell(view.sourceRow(), reader: reader),
+                                                             problems: [problem]))
                     }
                     return
                 }
@@ -183,6 +209,10 @@ public enum Validator {
                     result.rows.append(row)
                     if worst == .warning { result.rowsWithWarnings.insert(row.row) }
                 }
+                if collectRows, worst == .error {
+                    result.invalidRows.append(InvalidRow(row: source.row, phoneNumber: phoneCell(source, reader: reader),
+                                                         problems: problems.filter { $0.severity == .error }))
+                }
             }
         } catch let error as CSVRowError {
             result.stoppedAt = error.problem
@@ -193,14 +223,30 @@ public enum Validator {
             keep(problem)
         }
 
-        if !conflictedFirstRows.isEmpty { result.rows.removeAll { conflictedFirstRows.contains($0.row) } }
+        for problem in reader.columnProblems { keep(problem, always: true) }
+
+        if !conflictedFirstRows.isEmpty {
+            // The first row of a conflicting pair was admitted before its conflict was known: it is invalid too.
+            for row in result.rows where conflictedFirstRows.contains(row.row) {
+                result.invalidRows.append(InvalidRow(row: row.row, phoneNumber: row.phoneNumber.digits,
+                                                     problems: result.crossRowProblems[row.row] ?? []))
+            }
+            result.invalidRows.sort { $0.row < $1.row }
+            result.rows.removeAll { conflictedFirstRows.contains($0.row) }
+        }
         // File-level problems first, then by row; within a row errors first.
         kept.sort(by: Problem.listedBefore)
         result.problems = kept
-        for (position, severity) in [Severity.note, .warning, .error].enumerated() where severityCounts[position] > 0 {
-            result.severityCounts[severity] = severityCounts[position]
-        }
         return result
+    }
+
+    /// The number cell of a row as written (for JSON: the `phoneNumber` value).
+    static func phoneCell(_ source: SourceRow, reader: JobFileReader) -> String {
+        if let layout = reader.csv {
+            guard let index = layout.columns.firstIndex(of: .phoneNumber), index < source.cells.count else { return "" }
+            return source.cells[index]
+        }
+        return source.cells.first ?? ""
     }
 
     public static func phoneColumn(_ reader: JobFileReader) -> String {

@@ -12,8 +12,10 @@ public struct ApplyReport: Sendable {
     /// Requests this invocation sent.
     public var requests: Int
     public var seconds: Double
-    /// A message for people when the run stopped on an API error.
+    /// The stop's detail in English (summary.json, the log).
     public var stopDetail: String?
+    /// The stop's detail as a typed message (which rows tripped the breaker, what the API said), for people.
+    public var stopMessage: Message?
     /// The read-back after a completed run (nil: not verified, e.g. `--no-verify` or the run stopped).
     public var verification: Verification?
 
@@ -47,7 +49,7 @@ public final class Applier: Sendable {
 
     struct RunState {
         var stop: StopReason?
-        var stopDetail: String?
+        var stopDetail: Message?
         var requests = 0
         var finished = 0
         var failed = 0
@@ -73,10 +75,10 @@ public final class Applier: Sendable {
 
         // Rows that need no request: recorded at once.
         let noops = rows.filter { $0.plannedAction == .noop && !$0.isInDoubt }.map(\.row)
-        try journal.recordOutcomes(runID: runID, rows: noops, outcome: .noop, message: nil)
+        try journal.recordOutcomes(runID: runID, rows: noops, outcome: .noop, note: nil)
         for row in noops { observer.rowFinished(row: row, outcome: .noop) }
         let unknown = rows.filter { $0.plannedAction == .error }.map(\.row)
-        try journal.recordOutcomes(runID: runID, rows: unknown, outcome: .skipped, message: RowNote.notInAccount.english)
+        try journal.recordOutcomes(runID: runID, rows: unknown, outcome: .skipped, note: RowNote.notInAccount.text)
         for row in unknown { observer.rowFinished(row: row, outcome: .skipped) }
 
         var work = rows.filter { $0.plannedAction == .create || $0.plannedAction == .update || ($0.plannedAction == .noop && $0.isInDoubt) }
@@ -98,7 +100,7 @@ public final class Applier: Sendable {
                     while let (row, live) = await queue.pop() {
                         if self.shouldStop { continue }
                         do throws(JournalError) { try await self.process(row, live: live, runID: runID) } catch {
-                            self.stop(.interrupted, detail: error.description)
+                            self.stop(.interrupted, detail: error.text)
                             await queue.cancelRemaining()
                             return error
                         }
@@ -124,7 +126,8 @@ public final class Applier: Sendable {
             try journal.finishRun(runID, status: .completed, reason: nil)
         }
         return ApplyReport(runID: runID, counts: counts, stopReason: reason, requests: snapshot.requests,
-                           seconds: started.duration(to: clock.now).seconds, stopDetail: snapshot.stopDetail)
+                           seconds: started.duration(to: clock.now).seconds, stopDetail: snapshot.stopDetail?.render(.en),
+                           stopMessage: snapshot.stopDetail)
     }
 
     // MARK: Stopping
@@ -134,7 +137,7 @@ public final class Applier: Sendable {
         return state.withLock { $0.stop != nil }
     }
 
-    func stop(_ reason: StopReason, detail: String?) {
+    func stop(_ reason: StopReason, detail: Message?) {
         state.withLock { state in
             if state.stop == nil {
                 state.stop = reason
@@ -157,7 +160,7 @@ public final class Applier: Sendable {
     }
 
     func noteFinished(_ outcome: RowOutcome, row: Int, note: RowNote?) {
-        let trip: String? = state.withLock { state in
+        let trip: Message? = state.withLock { state in
             state.finished += 1
             if outcome == .failed {
                 state.failed += 1
@@ -166,12 +169,14 @@ public final class Applier: Sendable {
                 state.consecutiveFailures = 0
             }
             let breaker = settings.breaker
-            let last = "the last: row \(row)\(note.map { ", \($0.english)" } ?? "")"
+            let last: Message = note.map { Message("breaker.last_with_note", ["row": .text(String(row)), "note": .message($0.text)]) }
+                ?? Message("breaker.last", ["row": .text(String(row))])
             if state.consecutiveFailures >= breaker.consecutiveFailures {
-                return "\(state.consecutiveFailures) rows failed in a row (\(last))"
+                return Message("breaker.consecutive", ["n": .count(state.consecutiveFailures), "last": .message(last)])
             }
             if state.finished >= breaker.minimumRows && Double(state.failed) / Double(state.finished) > breaker.maxFailureShare {
-                return "\(state.failed) of \(state.finished) rows failed, more than \(Int(breaker.maxFailureShare * 100)) % (\(last))"
+                return Message("breaker.share", ["failed": .count(state.failed), "finished": .count(state.finished),
+                                                 "percent": .count(Int(breaker.maxFailureShare * 100)), "last": .message(last)])
             }
             return nil
         }
@@ -180,10 +185,10 @@ public final class Applier: Sendable {
 
     func stop(for error: NumberServiceError) {
         switch error.kind {
-        case .authentication: stop(.authentication, detail: error.description)
-        case .budgetExhausted: stop(.budget, detail: error.description)
+        case .authentication: stop(.authentication, detail: Message("stop.detail.api", ["error": .text(error.description)]))
+        case .budgetExhausted: stop(.budget, detail: Message("stop.detail.api", ["error": .text(error.description)]))
         case .cancelled: stop(.interrupted, detail: nil)
-        case .redirected: stop(.redirected, detail: error.description)
+        case .redirected: stop(.redirected, detail: Message("stop.detail.api", ["error": .text(error.description)]))
         default: break
         }
     }
@@ -228,7 +233,7 @@ public final class Applier: Sendable {
                     attempt -= 1
                     rateLimitedWaits += 1
                     if rateLimitedWaits >= settings.maxRateLimitedWaits {
-                        stop(.rateLimited, detail: error.description)
+                        stop(.rateLimited, detail: Message("stop.detail.api", ["error": .text(error.description)]))
                         return nil
                     }
                     if !(await sleep(settings.backoff.delay(after: min(rateLimitedWaits, 6), retryAfter: error.retryAfter))) { return nil }
@@ -237,7 +242,7 @@ public final class Applier: Sendable {
                 guard error.isRetryable, attempt < settings.backoff.maxAttempts else {
                     stop(for: error)
                     if !error.stopsRun {
-                        stop(.breaker, detail: "reading live state failed \(attempt) times: \(error.description)")
+                        stop(.breaker, detail: Message("breaker.read_failed", ["n": .count(attempt), "error": .text(error.description)]))
                     }
                     return nil
                 }
@@ -278,7 +283,12 @@ public final class Applier: Sendable {
                 try await settle(runID, row.row, settlement)
                 return
             case .leave(let reason):
-                if let reason { stop(reason, detail: reason == .rateLimited ? "row \(row.row) (\(number.digits)): refused with 429 \(settings.maxRateLimitedWaits) times in a row" : nil) }
+                if let reason {
+                    stop(reason, detail: reason == .rateLimited
+                        ? Message("stop.detail.rate_limited_row", ["row": .text(String(row.row)), "number": .text(number.digits),
+                                                                   "n": .count(settings.maxRateLimitedWaits)])
+                        : nil)
+                }
                 return
             case .wait(let attempt, let retryAfter):
                 guard await sleep(settings.backoff.delay(after: attempt, retryAfter: retryAfter)) else {
@@ -331,7 +341,7 @@ public final class Applier: Sendable {
 
     private func settle(_ runID: Int64, _ row: Int, _ settlement: RowLifecycle.Settlement) async throws(JournalError) {
         try await journal.recordOutcome(runID: runID, row: row, outcome: settlement.outcome, httpStatus: settlement.status,
-                                        category: settlement.failure.map(Self.category), message: settlement.note?.english,
+                                        category: settlement.failure.map(Self.category), note: settlement.note?.text,
                                         attempts: settlement.attempts)
         observer.rowFinished(row: row, outcome: settlement.outcome)
         noteFinished(settlement.outcome, row: row, note: settlement.note)

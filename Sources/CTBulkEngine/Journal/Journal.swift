@@ -92,6 +92,11 @@ public struct Journal: Sendable {
             // The process that runs (or last ran) a run: a `running` run whose process is gone was interrupted.
             try db.alter(table: "run") { t in t.add(column: "pid", .integer) }
         }
+        migrator.registerMigration("v3-row-note") { db in
+            // A row's note as a typed message (key and arguments, JSON), so reports render it in the run's language;
+            // `message` keeps the English for older readers and the log.
+            try db.alter(table: "run_row") { t in t.add(column: "note", .text) }
+        }
         return migrator
     }
 
@@ -108,15 +113,15 @@ public struct Journal: Sendable {
                 """, arguments: [plan.inputPath, plan.inputSHA256, account, options, layout, startedAt, plan.rows.count, getpid()])
             let runID = db.lastInsertedRowID
             let statement = try db.makeStatement(sql: """
-                INSERT INTO run_row (run_id, row, phone, planned_action, desired, planned_live, error_category, message)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO run_row (run_id, row, phone, planned_action, desired, planned_live, error_category, message, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for row in plan.rows {
                 // A row the plan already knows it cannot apply keeps the plan's reason for the reports.
-                let reason = row.problem.map { "\($0.code.rawValue): \($0.message(.en))" }
+                let note = row.problem.map { Message("note.problem", ["code": .text($0.code.rawValue), "message": .message($0.text)]) }
                 try statement.execute(arguments: [runID, row.row, row.phoneNumber.digits, row.action.rawValue,
                                                   try JSONCoding.encode(row.desired), try JSONCoding.encode(row.live),
-                                                  row.problem?.code.rawValue, reason])
+                                                  row.problem?.code.rawValue, note?.render(.en), try note.map { try JSONCoding.encode($0) }])
             }
             return runID
         }
@@ -229,26 +234,32 @@ public struct Journal: Sendable {
     }
 
     /// Records a row's outcome.
+    /// `note` is the typed message (rendered in the reports' language); `message` its English, kept for the log and
+    /// older readers (when only `note` is given, its English rendering).
     public func recordOutcome(runID: Int64, row: Int, outcome: RowOutcome, httpStatus: Int?, category: String?,
-                              message: String?, attempts: Int) async throws(JournalError) {
+                              message: String? = nil, note: Message? = nil, attempts: Int) async throws(JournalError) {
         let now = clock.date.timeIntervalSince1970
+        let english = message ?? note?.render(.en)
+        let encoded = note.flatMap { try? JSONCoding.encode($0) }
         try await writeAsync { db in
             try db.execute(sql: """
-                UPDATE run_row SET outcome = ?, http_status = ?, error_category = ?, message = ?, attempts = MAX(attempts, ?),
-                       finished_at = ? WHERE run_id = ? AND row = ?
-                """, arguments: [outcome.rawValue, httpStatus, category, message, attempts, now, runID, row])
+                UPDATE run_row SET outcome = ?, http_status = ?, error_category = ?, message = ?, note = ?,
+                       attempts = MAX(attempts, ?), finished_at = ? WHERE run_id = ? AND row = ?
+                """, arguments: [outcome.rawValue, httpStatus, category, english, encoded, attempts, now, runID, row])
         }
     }
 
     /// Records many outcomes in one transaction (no-op rows at the start of a run).
-    public func recordOutcomes(runID: Int64, rows: [Int], outcome: RowOutcome, message: String?) throws(JournalError) {
+    public func recordOutcomes(runID: Int64, rows: [Int], outcome: RowOutcome, note: Message?) throws(JournalError) {
         let now = clock.date.timeIntervalSince1970
+        let english = note?.render(.en)
+        let encoded = note.flatMap { try? JSONCoding.encode($0) }
         try write { db in
             let statement = try db.makeStatement(sql: """
-                UPDATE run_row SET outcome = ?, message = COALESCE(message, ?), finished_at = ?
+                UPDATE run_row SET outcome = ?, message = COALESCE(message, ?), note = COALESCE(note, ?), finished_at = ?
                 WHERE run_id = ? AND row = ? AND outcome IS NULL
                 """)
-            for row in rows { try statement.execute(arguments: [outcome.rawValue, message, now, runID, row]) }
+            for row in rows { try statement.execute(arguments: [outcome.rawValue, english, encoded, now, runID, row]) }
         }
     }
 
@@ -258,11 +269,12 @@ public struct Journal: Sendable {
         let now = clock.date.timeIntervalSince1970
         try write { db in
             let statement = try db.makeStatement(sql: """
-                UPDATE run_row SET outcome = 'failed', error_category = 'verify', message = ?, finished_at = ?
+                UPDATE run_row SET outcome = 'failed', error_category = 'verify', message = ?, note = ?, finished_at = ?
                 WHERE run_id = ? AND row = ?
                 """)
             for item in rows {
-                try statement.execute(arguments: [RowNote.notAsDesiredWhenVerified(item.live).english, now, runID, item.row])
+                let note = RowNote.notAsDesiredWhenVerified(item.live).text
+                try statement.execute(arguments: [note.render(.en), try JSONCoding.encode(note), now, runID, item.row])
             }
         }
     }
@@ -324,16 +336,17 @@ public struct JournalError: Error, Sendable, CustomStringConvertible {
     }
 
     /// One sentence for people: what is wrong with which file, and what to do.
-    public var description: String {
+    public var text: Message {
+        let arguments: [String: Message.Argument] = ["path": .text(path), "reason": .text(reason)]
         switch kind {
-        case .damaged:
-            return "The journal \(path) is damaged or is not a ctbulk journal (\(reason)). Move it aside (mv \(path) \(path).broken) and run again; the runs it recorded cannot be resumed."
-        case .unreadableRecord:
-            return "The journal \(path) holds a record this ctbulk cannot read (\(reason)); it may come from a newer version."
-        case .unavailable:
-            return "The journal \(path) cannot be used: \(reason)."
+        case .damaged: return Message("journal.damaged", arguments)
+        case .unreadableRecord: return Message("journal.unreadable_record", arguments)
+        case .unavailable: return Message("journal.unavailable", arguments)
         }
     }
+
+    /// ``text`` in English.
+    public var description: String { text.render(.en) }
 }
 
 /// JSON for the journal's text columns.

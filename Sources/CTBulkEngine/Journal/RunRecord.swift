@@ -4,10 +4,13 @@ import Foundation
 import GRDB
 
 /// The state of a run.
-public enum RunStatus: String, Sendable, Codable {
+public enum RunStatus: String, Sendable, Codable, CaseIterable {
     case running, completed, stopped, paused, failed
     /// Shown (never stored) for a `running` run whose process is gone: killed, or quit at a second Ctrl-C or a hang-up.
     case interrupted
+
+    /// The status in words for people (`status.run.<raw>`); `--format json` keeps ``rawValue``.
+    public var text: Message { Message("status.run." + rawValue) }
 }
 
 /// One run in the journal.
@@ -75,10 +78,15 @@ public struct RowRecord: Sendable, FetchableRecord, Decodable {
     public var httpStatus: Int?
     public var errorCategory: String?
     public var message: String?
+    /// The typed note behind ``message`` (nil in journals written before notes were typed).
+    public var note: Message?
     public var finishedAt: Double?
 
+    /// The row's note in `language` (the English ``message`` when the journal has no typed note).
+    public func noteText(_ language: Language) -> String? { note?.render(language) ?? message }
+
     enum CodingKeys: String, CodingKey {
-        case row, phone, desired, before, attempts, outcome, message
+        case row, phone, desired, before, attempts, outcome, message, note
         case runID = "run_id", plannedAction = "planned_action", plannedLive = "planned_live", sentAction = "sent_action"
         case intentAt = "intent_at", httpStatus = "http_status", errorCategory = "error_category", finishedAt = "finished_at"
     }
@@ -99,6 +107,7 @@ public struct RowRecord: Sendable, FetchableRecord, Decodable {
         httpStatus = try c.decodeIfPresent(Int.self, forKey: .httpStatus)
         errorCategory = try c.decodeIfPresent(String.self, forKey: .errorCategory)
         message = try c.decodeIfPresent(String.self, forKey: .message)
+        note = try c.decodeIfPresent(String.self, forKey: .note).flatMap { try? JSONCoding.decode(Message.self, $0) }
         finishedAt = try c.decodeIfPresent(Double.self, forKey: .finishedAt)
     }
 

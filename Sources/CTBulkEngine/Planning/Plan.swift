@@ -66,6 +66,8 @@ public struct PlanSummary: Sendable, Codable, Equatable {
     public var update = 0
     public var noop = 0
     public var errors = 0
+    /// Rows with errors in the job file, left out by `--skip-invalid`.
+    public var invalid = 0
     /// Requests the plan read live state with.
     public var readRequests = 0
     /// Requests apply will send: one per create or update, plus the re-read of live state before writing.
@@ -85,7 +87,7 @@ public struct PlanSummary: Sendable, Codable, Equatable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case create, update, noop, errors, readRequests, applyReadRequests, verifyReadRequests, estimatedSeconds, rate
+        case create, update, noop, errors, invalid, readRequests, applyReadRequests, verifyReadRequests, estimatedSeconds, rate
     }
 
     /// Plans saved before verification existed have no `verifyReadRequests`.
@@ -95,6 +97,7 @@ public struct PlanSummary: Sendable, Codable, Equatable {
         update = try c.decode(Int.self, forKey: .update)
         noop = try c.decode(Int.self, forKey: .noop)
         errors = try c.decode(Int.self, forKey: .errors)
+        invalid = try c.decodeIfPresent(Int.self, forKey: .invalid) ?? 0
         readRequests = try c.decode(Int.self, forKey: .readRequests)
         applyReadRequests = try c.decode(Int.self, forKey: .applyReadRequests)
         verifyReadRequests = try c.decodeIfPresent(Int.self, forKey: .verifyReadRequests) ?? 0
@@ -122,6 +125,15 @@ public struct Plan: Sendable, Codable {
     public var readBatchSize: Int
     public var rows: [PlannedRow]
     public var summary: PlanSummary
+    /// Rows with errors in the job file, left out by `--skip-invalid` (nil in plans without any).
+    public var invalidRows: [InvalidRow]?
+
+    /// Records the rows `--skip-invalid` left out: they are counted in the summary and listed in the reports.
+    public mutating func skipping(_ invalid: [InvalidRow]) {
+        guard !invalid.isEmpty else { return }
+        invalidRows = invalid
+        summary.invalid = invalid.count
+    }
 
     public init(createdAt: Date, inputPath: String, inputSHA256: String, csv: CSVLayout?, baseURL: String,
                 siteID: String, readBatchSize: Int, rate: Int, rows: [PlannedRow], readRequests: Int, verify: Bool = true) {

@@ -32,6 +32,8 @@ public struct ApplyRun: Sendable {
         public var stateDirectory: String
         /// Read the account back after a completed run and compare it with the job (`--no-verify` turns it off).
         public var verify = true
+        /// The language of the report files (results, failures); summary.json keeps English keys and codes.
+        public var language: Language = .en
 
         public init(apply: ApplySettings, rate: Int, journalPath: String, reportDirectory: String? = nil, confirm: Bool = true,
                     mode: String = "apply", stateDirectory: String = StateDirectory.resolve(nil)) {
@@ -218,7 +220,7 @@ public struct ApplyRun: Sendable {
                 if question.changes > 0, let refusal = await Self.refusal(confirm(question)) { return refusal }
             }
         } else {
-            let plan: Plan
+            var plan: Plan
             switch source {
             case .plan(let saved): plan = saved
             case .job(let job):
@@ -232,6 +234,7 @@ public struct ApplyRun: Sendable {
                     plan = try await planner.plan(rows: job.rows, inputPath: job.path, inputSHA256: job.sha256, csv: job.csv,
                                                   rate: settings.rate, verify: settings.verify)
                 } catch { throw .service(error) }
+                plan.skipping(job.invalid)
             case .resume: return .noUnfinishedRun
             }
             progress.event(.planned(plan))
@@ -272,7 +275,8 @@ public struct ApplyRun: Sendable {
             let directory = settings.reportDirectory
                 ?? (URL(fileURLWithPath: settings.journalPath).deletingLastPathComponent().path + "/runs/\(runID)")
             let paths: RunReports
-            do { paths = try RunReports.write(runID: runID, journal: journal, directory: directory, report: report) } catch let error as JournalError {
+            do { paths = try RunReports.write(runID: runID, journal: journal, directory: directory, report: report,
+                                                    language: settings.language) } catch let error as JournalError {
                 throw error
             } catch {
                 throw Failure.reports(String(describing: error))
@@ -350,6 +354,8 @@ public struct ValidJob: Sendable {
     public var csv: CSVLayout?
     public var path: String
     public var sha256: String
+    /// Rows with errors left out by `--skip-invalid` (empty otherwise): listed in the plan and the run's reports.
+    public var invalid: [InvalidRow] = []
 
     public init(rows: [JobRow], csv: CSVLayout?, path: String, sha256: String) {
         self.rows = rows

@@ -41,11 +41,18 @@ public struct JobCheck {
         result = Validator.validate(reader, problemLimit: problemLimit, collectRows: collectRows)
     }
 
-    /// The job, ready to plan: refused when the file has errors.
-    public func admit() throws(Refusal) -> ValidJob {
-        guard !result.hasErrors else { throw .invalid }
+    /// The job, ready to plan: refused when the file has errors. With `skippingInvalid` (`--skip-invalid`), a file
+    /// whose errors are all in rows is admitted with its valid rows, and carries the others (``ValidJob/invalid``)
+    /// for the reports; errors of the file itself (its header, its syntax) and a file without one valid row are
+    /// still refused.
+    public func admit(skippingInvalid: Bool = false) throws(Refusal) -> ValidJob {
+        if result.hasErrors {
+            guard skippingInvalid, result.fileErrorCount == 0, result.stoppedAt == nil, !result.rows.isEmpty else { throw .invalid }
+        }
         let sha: String
         do { sha = try JobFileReader.sha256(path: result.path) } catch { throw .unreadable(error) }
-        return ValidJob(rows: result.rows, csv: result.csv, path: result.path, sha256: sha)
+        var job = ValidJob(rows: result.rows, csv: result.csv, path: result.path, sha256: sha)
+        if result.hasErrors { job.invalid = result.invalidRows }
+        return job
     }
 }

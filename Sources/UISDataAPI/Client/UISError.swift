@@ -155,7 +155,7 @@ public struct UISError: Error, Sendable, Hashable, CustomStringConvertible {
     public func rendered(_ language: Language) -> String {
         var head = "UIS " + (mnemonic ?? kind.rawValue)
         if let code { head += " (\(code))" }
-        if let method { head += (language == .ru ? " в " : " in ") + method }
+        if let method { head += language.text("uis.error.head_method", ["method": .text(method)]) }
         var context: [String] = []
         if let field { context.append("field=\(field)") }
         if let value { context.append("value=\(value)") }

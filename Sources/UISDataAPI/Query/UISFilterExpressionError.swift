@@ -28,40 +28,19 @@ public struct UISFilterExpressionError: Error, Sendable, Hashable, CustomStringC
         self.expression = expression; self.part = part; self.position = position; self.reason = reason
     }
 
-    /// What is wrong and how to write it instead.
-    public func message(_ language: Language) -> String {
-        let ru = language == .ru
-        let ops = UISFilterOperator.allCases.map(\.rawValue).joined(separator: " ")
-        switch reason {
-        case .missingField:
-            return ru ? "нет имени поля в начале (пример: status=active)" : "no field name at the start (example: status=active)"
-        case .missingOperator:
-            return ru ? "после поля «\(part)» нет оператора; допустимо: \(ops)"
-                : "no operator after the field \"\(part)\"; use one of: \(ops)"
-        case .unknownOperator:
-            return ru ? "неизвестный оператор «\(part)»; допустимо: \(ops)"
-                : "unknown operator \"\(part)\"; use one of: \(ops)"
-        case .missingValue:
-            return ru ? "после оператора «\(part)» нет значения (пустая строка пишется как \"\")"
-                : "no value after the operator \"\(part)\" (write an empty string as \"\")"
-        case .unexpectedValue:
-            return ru ? "оператор «\(part)» не принимает значения" : "the operator \"\(part)\" takes no value"
-        case .unterminatedQuote:
-            return ru ? "не закрыта кавычка: \(part)" : "unclosed quote: \(part)"
-        case .notANumber:
-            return ru ? "«\(part)» не число, а поле числовое" : "\"\(part)\" is not a number, and the field is numeric"
-        case .notABoolean:
-            return ru ? "«\(part)» не true/false" : "\"\(part)\" is not true/false"
-        case .emptyListItem:
-            return ru ? "пустой элемент списка (лишняя запятая?)" : "an empty list item (a stray comma?)"
-        }
+    /// What is wrong and how to write it instead (`uis.filter.<reason>`).
+    public var text: Message {
+        let operators = UISFilterOperator.allCases.map(\.rawValue).joined(separator: " ")
+        return Message("uis.filter." + reason.rawValue, ["part": .text(part), "operators": .text(operators)])
     }
+
+    /// ``text`` in `language`.
+    public func message(_ language: Language) -> String { text.render(language) }
 
     /// The message, the expression and a caret under the part at fault.
     public func rendered(_ language: Language) -> String {
-        let head = language == .ru ? "ошибка в --filter" : "bad --filter"
-        return "\(head) \"\(expression)\": \(message(language))\n  \(expression)\n  "
-            + String(repeating: " ", count: position) + String(repeating: "^", count: max(part.count, 1))
+        language.text("uis.filter.head", ["expression": .text(expression), "message": .text(message(language))])
+            + "\n  \(expression)\n  " + String(repeating: " ", count: position) + String(repeating: "^", count: max(part.count, 1))
     }
 
     public var description: String { rendered(.en) }

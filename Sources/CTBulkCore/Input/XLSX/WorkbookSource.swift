@@ -1,0 +1,183 @@
+import Foundation
+
+/// The rows of one worksheet of an .xlsx job file, handed to ``JobFileReader``'s row path as the same records a CSV
+/// file gives (so header recognition, ``RowBuilder`` and the ``Validator`` are shared), plus what only a workbook
+/// knows: which cells are numbers and which are dates.
+///
+/// Memory: the sheet is inflated and parsed in 64 KiB chunks and rows are handed on after each chunk; what stays in
+/// memory is the shared-strings table (the workbook's distinct texts, as UTF-8 in one buffer) and the styles.
+final class WorkbookSource {
+    let path: String
+    let sheet: WorkbookPackage.Sheet
+    /// Every worksheet's name, in order.
+    let sheetNames: [String]
+    private let package: WorkbookPackage
+    private let strings: SharedStrings?
+    private let styles: WorkbookStyles?
+    private let maxCellBytes: Int
+    /// What the rows of the batch being delivered hold beyond their text, by row number.
+    private var extras: [Int: WorkbookRow] = [:]
+
+    init(path: String, sheetName: String?, maxCellBytes: Int) throws(WorkbookReadError) {
+        self.path = path
+        self.maxCellBytes = maxCellBytes
+        let package = try WorkbookPackage(path: path)
+        self.package = package
+        sheet = try package.sheet(named: sheetName)
+        sheetNames = package.sheets.map(\.name)
+        var strings: SharedStrings?
+        if let part = package.sharedStringsPart {
+            strings = SharedStrings(maxCellBytes: maxCellBytes)
+            try Self.read(package, part: part, handler: strings!)
+        }
+        self.strings = strings
+        var styles: WorkbookStyles?
+        if let part = package.stylesPart {
+            styles = WorkbookStyles()
+            try Self.read(package, part: part, handler: styles!)
+        }
+        self.styles = styles
+    }
+
+    private static func read(_ package: WorkbookPackage, part: String, handler: XMLEventHandler) throws(WorkbookReadError) {
+        do { try package.stream(part: part, handler: handler) {} } catch let error as WorkbookReadError { throw error } catch {
+            throw .damaged(part: part, reason: String(describing: error))
+        }
+    }
+
+    /// A stop signal for reading only the first rows.
+    private struct Enough: Error {}
+
+    /// The first row with any content (the header), or nil for an empty sheet.
+    func firstRecord() throws(WorkbookReadError) -> CSVRecord? {
+        var found: CSVRecord?
+        do {
+            try streamRecords { records in
+                if let first = records.first(where: { !$0.isBlank }) { found = first; throw Enough() }
+            }
+        } catch is Enough {
+        } catch let error as WorkbookReadError {
+            throw error
+        } catch {
+            throw .damaged(part: sheet.part, reason: String(describing: error))
+        }
+        return found
+    }
+
+    /// Streams the sheet: `deliver` gets the records of each parsed chunk in row order, missing (empty) rows
+    /// included as blank records. While it runs, ``annotate(_:layout:columnName:)`` knows those rows' extras. Damage
+    /// found after rows were handed on stops the file as a CSV syntax error does (``CSVRowError``).
+    func forEachRecord(_ deliver: ([CSVRecord]) throws -> Void) throws {
+        do {
+            try streamRecords(deliver)
+        } catch let error as WorkbookReadError {
+            throw CSVRowError(problem: Problem(.fileWorkbookDamaged, row: nil,
+                                               details: ["reason": error.detail]))
+        }
+    }
+
+    private func streamRecords(_ deliver: ([CSVRecord]) throws -> Void) throws {
+        let handler = SheetHandler(strings: strings, styles: styles, date1904: package.date1904,
+                                   maxCellBytes: maxCellBytes, part: sheet.part)
+        var batch: [CSVRecord] = []
+        func flush() throws {
+            guard !handler.finished.isEmpty else { return }
+            let rows = handler.finished
+            handler.finished.removeAll(keepingCapacity: true)
+            batch.removeAll(keepingCapacity: true)
+            extras.removeAll(keepingCapacity: true)
+            for row in rows {
+                if row.missingBefore > 0 {
+                    // Excel leaves empty rows out; they are rows all the same (reported as empty, as in CSV).
+                    for missing in (row.row - row.missingBefore)..<row.row {
+                        batch.append(CSVRecord(row: missing, cells: []))
+                        if batch.count >= 4096 { try deliver(batch); batch.removeAll(keepingCapacity: true) }
+                    }
+                }
+                batch.append(CSVRecord(row: row.row, cells: row.cells, oversized: row.oversized))
+                if !row.numbers.isEmpty || !row.dates.isEmpty { extras[row.row] = row }
+            }
+            try deliver(batch)
+            extras.removeAll(keepingCapacity: true)
+        }
+        try package.stream(part: sheet.part, handler: handler) { try flush() }
+    }
+
+    /// Adds what the workbook knows about a row the shared path built: a date in a phone-number or time-out column
+    /// is an error (the digits are gone: Excel shows a day, not a number), and the columns that hold numbers are
+    /// remembered so a workbook report writes them back as numbers.
+    func annotate(_ source: inout SourceRow, layout: CSVLayout, columnName: (Int) -> String) {
+        guard let extra = extras[source.row] else { return }
+        source.numberCells = extra.numbers
+        var refused: [Problem] = []
+        for (index, text) in extra.dates.sorted(by: { $0.key < $1.key }) where index < layout.columns.count {
+            guard let column = layout.columns[index], Self.refusesDates(column) else { continue }
+            source.numberCells.remove(index)
+            refused.append(Problem(.cellDate, row: source.row, column: columnName(index), value: text))
+        }
+        if !refused.isEmpty {
+            JobFileReader.replaceShadowed(&source.built, by: refused)
+            source.built.jobRow = nil
+        }
+    }
+
+    /// The columns where a date can only be a mistake: phone numbers and the time-out.
+    static func refusesDates(_ column: JobColumn) -> Bool {
+        switch column {
+        case .phoneNumber, .setting(.redirectNumber), .setting(.reserveNumber), .setting(.reserveTimeOut): return true
+        default: return false
+        }
+    }
+}
+
+extension WorkbookReadError {
+    /// The reason in a few words, for a problem's details.
+    var detail: String {
+        switch self {
+        case .damaged(let part, let reason): return "\(part): \(reason)"
+        case .notAWorkbook(let reason): return reason
+        case .otherFormat(let format): return format
+        case .unknownSheet(let name, _): return name
+        case .noSheets: return "no sheets"
+        }
+    }
+}
+
+extension JobFileReader {
+    /// Opens an .xlsx job file: the sheet (`--sheet` or the first), its header row recognised exactly as a CSV
+    /// file's is.
+    static func openWorkbook(path: String, options: JobReadOptions) throws(JobFileError)
+        -> (source: WorkbookSource, layout: CSVLayout?, problems: [Problem], unknown: (columns: [Int: String], row: Int?)) {
+        _ = try ByteSource.prefix(path: path, count: 0)  // not found, a directory, no permission: the usual errors
+        let source: WorkbookSource
+        let first: CSVRecord?
+        do {
+            source = try WorkbookSource(path: path, sheetName: options.sheet, maxCellBytes: options.maxCellBytes)
+            first = try source.firstRecord()
+        } catch {
+            throw JobFileError(path: path, reason: .workbook(error))
+        }
+        guard let first else { return (source, nil, [Problem(.fileEmpty, row: nil)], ([:], nil)) }
+        let cells = first.cells.map { String(decoding: $0, as: UTF8.self) }
+        let recognised = recogniseHeader(first, cells: cells, path: path, separator: " | ",
+                                         maxCellBytes: options.maxCellBytes, mapping: options.columnMapping)
+        let layout = CSVLayout(dialect: .excel, header: recognised.header, columns: recognised.columns,
+                               encodingGuessed: false, delimiterGuessed: false, delimiterGiven: false,
+                               encodingGiven: false, maxCellBytes: options.maxCellBytes, sheet: source.sheet.name,
+                               otherSheets: source.sheetNames.filter { $0 != source.sheet.name })
+        return (source, layout, recognised.problems, (recognised.unknown, first.row))
+    }
+}
+
+
+extension JobFileReader {
+    /// The spreadsheet formats ctbulk does not read, by extension: `xls` (also the binary `xlsb`), `ods`, `numbers`.
+    static func otherSpreadsheetFormat(_ path: String) -> String? {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "xls", "xlsb": return "xls"
+        case "ods", "fods": return "ods"
+        case "numbers": return "numbers"
+        default: return nil
+        }
+    }
+}

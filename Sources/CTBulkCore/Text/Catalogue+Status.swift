@@ -1,0 +1,32 @@
+extension Catalogue {
+    /// `ctbulk status`: runs, their statuses and stop reasons in words.
+    static let statusEntries: [String: Entry] = [
+        "status.no_journal": Entry(en: "No journal at {path}: nothing has been applied yet.",
+                                   ru: "Журнала {path} нет: ещё не было ни одного apply."),
+        "status.no_run": Entry(en: "No run {run} in the journal.", ru: "Запуска {run} нет в журнале."),
+        "status.no_runs": Entry(en: "No runs yet.", ru: "Запусков нет."),
+        "status.run_line": Entry(en: "Run {run}: {status}{reason}, {job}, {account}", ru: "Запуск {run}: {status}{reason}, {job}, {account}"),
+        "status.reason": Entry(en: " ({reason})", ru: " ({reason})"),
+        "status.reason_list": Entry(en: "/{reason}", ru: " ({reason})"),
+        "status.times": Entry(en: "started {started}, ended {ended}", ru: "начат {started}, закончен {ended}"),
+        "status.group": Entry(en: "{outcome} ({n}):", ru: "{outcome} ({n}):"),
+        "status.row": Entry(en: "row {row}", ru: "строка {row}"),
+        "status.list_line": Entry(en: "{run}  {started}  {status}{reason}  {job}  [{counts}]",
+                                  ru: "{run}  {started}  {status}{reason}  {job}  [{counts}]"),
+        "status.count": Entry(en: "{outcome} {n}", ru: "{outcome}: {n}"),
+        "status.run.running": Entry(en: "running", ru: "выполняется"),
+        "status.run.completed": Entry(en: "completed", ru: "завершён"),
+        "status.run.stopped": Entry(en: "stopped", ru: "остановлен"),
+        "status.run.paused": Entry(en: "paused", ru: "приостановлен"),
+        "status.run.failed": Entry(en: "failed", ru: "завершён с ошибкой"),
+        "status.run.interrupted": Entry(en: "interrupted", ru: "прерван"),
+        "stop.reason.authentication": Entry(en: "authentication", ru: "ключ доступа отклонён"),
+        "stop.reason.budget": Entry(en: "budget", ru: "лимит баллов исчерпан"),
+        "stop.reason.breaker": Entry(en: "breaker", ru: "слишком много ошибок"),
+        "stop.reason.interrupted": Entry(en: "interrupted", ru: "прерван"),
+        "stop.reason.max-requests": Entry(en: "max-requests", ru: "достигнут --max-requests"),
+        "stop.reason.canary": Entry(en: "canary", ru: "пробная партия"),
+        "stop.reason.redirected": Entry(en: "redirected", ru: "API ответил перенаправлением"),
+        "stop.reason.rate-limited": Entry(en: "rate-limited", ru: "частота запросов ограничена"),
+    ]
+}

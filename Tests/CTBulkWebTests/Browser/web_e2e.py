@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""End-to-end test of `ctbulk serve` in a real headless browser (Debian's chromium and chromedriver, driven by
+selenium): upload a real job file, see its error cells, map a header, plan, apply against the sandbox, watch the
+progress reach the end, download the results and check them. Takes a screenshot of every screen.
+
+Usage: web_e2e.py BASE_URL JOB_FILE SCREENSHOT_DIR DOWNLOAD_DIR
+Exit code 0 when every check passed; the failing check is printed otherwise.
+"""
+import csv
+import glob
+import io
+import os
+import sys
+import time
+
+os.environ.setdefault("SE_AVOID_STATS", "true")
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BASE, JOB, SHOTS, DOWNLOADS = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3], sys.argv[4]
+# Generous: the checks wait for events (a page, a phase), never for a duration; this only ends a broken run.
+WAIT = 300
+
+
+def check(condition, what):
+    if not condition:
+        raise AssertionError(what)
+    print("ok:", what, flush=True)
+
+
+def main():
+    os.makedirs(SHOTS, exist_ok=True)
+    os.makedirs(DOWNLOADS, exist_ok=True)
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     "--window-size=1400,1000", "--lang=ru-RU", "--no-first-run", "--disable-extensions"]:
+        options.add_argument(argument)
+    options.add_experimental_option("prefs", {
+        "download.default_directory": DOWNLOADS,
+        "download.prompt_for_download": False,
+        "intl.accept_languages": "ru-RU,ru",
+    })
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    wait = WebDriverWait(driver, WAIT)
+    try:
+        run(driver, wait)
+    finally:
+        driver.quit()
+
+
+def shot(driver, name):
+    # The whole page, not only the window.
+    height = driver.execute_script("return Math.min(document.body.scrollHeight, 4000)")
+    driver.set_window_size(1400, max(height + 40, 700))
+    driver.save_screenshot(os.path.join(SHOTS, name))
+    driver.set_window_size(1400, 1000)
+
+
+def run(driver, wait):
+    # Screen 1: upload.
+    driver.get(BASE + "/")
+    check("Загрузите файл задания" in driver.page_source, "the page is Russian by default")
+    check(driver.find_element(By.ID, "dropzone").is_displayed(), "the drop zone is shown")
+    shot(driver, "web-1-upload.png")
+    driver.find_element(By.ID, "file-input").send_keys(os.path.abspath(JOB))
+    wait.until(EC.url_contains("/uploads/"))
+    wait.until(EC.presence_of_element_located((By.ID, "rows")))
+    upload_url = driver.current_url
+
+    # Screen 2: validation.
+    error_cells = driver.find_elements(By.CSS_SELECTOR, "#rows td.cell-error")
+    check(len(error_cells) >= 2, "error cells are highlighted (%d)" % len(error_cells))
+    check(any("E+" in cell.text for cell in error_cells), "the scientific-notation number is an error cell")
+    check(all(cell.get_attribute("title") for cell in error_cells), "every error cell has its message on hover")
+    check(error_cells[0].value_of_css_property("background-color") != "rgba(0, 0, 0, 0)", "error cells are coloured")
+    check(driver.find_elements(By.CSS_SELECTOR, "#problems li.error[data-code='phone.scientific']"), "the problems list names the code")
+    check("<script>alert(1)</script>" in driver.find_element(By.ID, "rows").text, "markup in a cell shows as text")
+    check(driver.execute_script("return window.__xss === undefined"), "no injected script ran")
+    header = driver.find_element(By.CSS_SELECTOR, "tr[data-header='Заметка менеджера']")
+    check("не распознан" in header.text, "the unknown header is marked")
+    shot(driver, "web-2-validation.png")
+    # Filter the problems by code.
+    Select(driver.find_element(By.ID, "code-filter")).select_by_value("phone.scientific")
+    wait.until(EC.url_contains("code=phone.scientific"))
+    items = driver.find_elements(By.CSS_SELECTOR, "#problems li")
+    check(items and all(item.get_attribute("data-code") == "phone.scientific" for item in items), "the filter keeps one code")
+    driver.get(upload_url)
+    # Map the unknown header to a field and save it for the team.
+    header = driver.find_element(By.CSS_SELECTOR, "tr[data-header='Заметка менеджера']")
+    Select(header.find_element(By.TAG_NAME, "select")).select_by_value("content")
+    header.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait.until(EC.presence_of_element_located((By.ID, "rows")))
+    header = driver.find_element(By.CSS_SELECTOR, "tr[data-header='Заметка менеджера']")
+    check("сохранено для команды" in header.text, "the mapping is saved for the team")
+    # The report downloads.
+    driver.find_element(By.ID, "download-report").click()
+    report = wait_for_download("*-report.csv")
+    check("phone.scientific" in report, "the validation report names the problem")
+
+    # Screen 3: plan (the valid rows only: the file has errors).
+    driver.find_element(By.ID, "make-plan").click()
+    wait.until(EC.presence_of_element_located((By.ID, "plan")))
+    check(driver.find_element(By.ID, "valid-only").is_displayed(), "the plan says only the valid rows are in it")
+    check("Стоимость" in driver.find_element(By.ID, "plan-cost").text, "the cost is shown")
+    check(driver.find_elements(By.CSS_SELECTOR, "#plan del") and driver.find_elements(By.CSS_SELECTOR, "#plan ins"),
+          "the diff shows было → станет")
+    shot(driver, "web-3-plan.png")
+    driver.find_element(By.CSS_SELECTOR, "#action-filter a[data-action='update']").click()
+    wait.until(EC.url_contains("action=update"))
+    rows = driver.find_elements(By.CSS_SELECTOR, "#plan tbody tr")
+    check(rows and all(row.get_attribute("data-action") == "update" for row in rows), "the action filter keeps updates")
+    changes = len(rows)
+
+    # Screen 4: apply, with the confirmation naming the account and the number of changes.
+    driver.find_element(By.ID, "go-apply").click()
+    question = wait.until(EC.presence_of_element_located((By.ID, "confirm-question"))).text
+    check("SiteId 1" in question, "the confirmation names the account")
+    shot(driver, "web-4-confirm.png")
+    driver.find_element(By.ID, "confirm-box").click()
+    driver.find_element(By.ID, "start-apply").click()
+    wait.until(EC.url_contains("/live"))
+    seen_running = False
+    def ended(d):
+        nonlocal seen_running
+        phase = d.find_element(By.ID, "live-phase").get_attribute("data-phase")
+        if phase in ("running", "planning", "verifying"):
+            seen_running = True
+        return phase in ("finished", "stopped", "failed")
+    wait.until(ended)
+    phase = driver.find_element(By.ID, "live-phase").get_attribute("data-phase")
+    check(phase == "finished", "the run finished (%s: %s)" % (phase, driver.find_element(By.ID, "live-message").text))
+    progress = driver.find_element(By.ID, "live-progress").text
+    done, total = [int("".join(ch for ch in part if ch.isdigit())) for part in progress.split(" из ")[:2]]
+    check(done == total and total > 0, "the progress reached the end (%s)" % progress)
+    check(driver.find_element(By.ID, "live-bar").get_attribute("value") == driver.find_element(By.ID, "live-bar").get_attribute("max"),
+          "the bar is full")
+    wait.until(EC.visibility_of_element_located((By.ID, "download-results")))
+    shot(driver, "web-5-live.png")
+    driver.find_element(By.ID, "download-results").click()
+    results = wait_for_download("run-*-results.csv")
+    table = list(csv.reader(io.StringIO(results.lstrip("\ufeff")), delimiter=";"))
+    head = table[0]
+    check("outcome" in head, "the results have an outcome column")
+    outcomes = [row[head.index("outcome")] for row in table[1:]]
+    check(outcomes.count("applied") >= changes, "every update was applied (%s)" % outcomes)
+    check(len(table) - 1 == 14, "every input row is in the results (%d)" % (len(table) - 1))
+
+    # Screen 5: runs.
+    driver.get(BASE + "/runs")
+    check(driver.find_elements(By.CSS_SELECTOR, "#runs tr[data-run]"), "the run is in the history")
+    shot(driver, "web-6-runs.png")
+    driver.find_element(By.CSS_SELECTOR, "#runs tr[data-run] a").click()
+    wait.until(EC.presence_of_element_located((By.ID, "run-rows")))
+    check(driver.find_elements(By.CSS_SELECTOR, "#run-rows tr[data-outcome='applied']"), "the run's rows by outcome")
+
+    # English on request.
+    driver.find_element(By.ID, "lang-switch").click()
+    wait.until(lambda d: "Runs" in d.find_element(By.TAG_NAME, "nav").text)
+    check(True, "the page switches to English")
+
+
+def wait_for_download(pattern):
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        found = [p for p in glob.glob(os.path.join(DOWNLOADS, pattern)) if not p.endswith(".crdownload")]
+        if found:
+            with open(found[0], encoding="utf-8", errors="replace") as handle:
+                text = handle.read()
+            if text:
+                return text
+        time.sleep(0.1)
+    raise AssertionError("no download matching " + pattern)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except AssertionError as error:
+        print("FAILED:", error, flush=True)
+        sys.exit(1)
