@@ -178,7 +178,9 @@ enum ApplyBench {
                 readBatchSize: scenario.readBatchSize ?? CalltouchConfiguration.defaultReadBatchSize)
             return try await withCalltouchClient(configuration: api, gate: gate) { client in
                 let planClock = Stopwatch()
-                let plan = try await Planner(service: client).plan(rows: rows, inputPath: "bench.csv",
+                // As `ctbulk plan` and `apply` read: several batches at once, paced by the one limiter.
+                let plan = try await Planner(service: client, concurrency: ApplySettings.readConcurrency(rate: scenario.rate))
+                    .plan(rows: rows, inputPath: "bench.csv",
                                                                   inputSHA256: UUID().uuidString, csv: nil,
                                                                   rate: scenario.rate)
                 let planSeconds = planClock.seconds
@@ -192,6 +194,7 @@ enum ApplyBench {
                 let planGrants = gate.instants.count
                 let settings = ApplySettings(concurrency: concurrency)
                 let applier = Applier(service: client, journal: journal, settings: settings, observer: observer)
+                note("plan: \(plan.summary.readRequests) reads in \(String(format: "%.2f", planSeconds)) s = \(String(format: "%.1f", Double(plan.summary.readRequests) / planSeconds)) reads/s (\(ApplySettings.readConcurrency(rate: scenario.rate)) at once)")
                 note("apply: \(scenario.writes) updates at \(scenario.rate)/s, +\(scenario.latencyMilliseconds) ms latency, concurrency \(concurrency) (plan took \(String(format: "%.1f", planSeconds)) s)")
                 let probe = StallProbe()
                 let probing = Task { await probe.run() }

@@ -8,7 +8,7 @@ struct Arguments {
     /// Options that take a value; everything else starting with `--` is a flag.
     static let valued: Set<String> = [
         "rows", "rate", "latency-ms", "writes", "concurrency", "outcomes", "report", "dir", "seed",
-        "json-out", "margin-ms", "read-batch-size", "timeline",
+        "json-out", "margin-ms", "read-batch-size", "timeline", "rounds", "encodings", "python", "python-script",
     ]
 
     init(_ arguments: some Sequence<String>) throws(UsageError) {

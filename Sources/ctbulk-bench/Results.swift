@@ -46,7 +46,7 @@ struct BenchResults: Codable, Sendable {
     var journal: JournalFigures?
 
     var allTargetsMet: Bool {
-        (validate ?? []).allSatisfy(\.peakUnder100MB) && (apply ?? []).allSatisfy(\.meetsTarget)
+        (validate ?? []).allSatisfy(\.met) && (apply ?? []).allSatisfy(\.meetsTarget)
             && (journal?.meetsTarget ?? true)
     }
 
@@ -65,25 +65,23 @@ struct BenchResults: Codable, Sendable {
         func load(_ values: [Double]?) -> String { values.map { $0.map { String(format: "%.2f", $0) }.joined(separator: " ") } ?? "n/a" }
         out.append("load average at start \(load(m.loadAverageStart)), at end \(load(m.loadAverageEnd))")
         if let validate, !validate.isEmpty {
-            out.append("")
-            out.append("validate (cp1251 ';' file, JobFileReader + Validator, problem limit 50, rows not kept; child process per size)")
-            out.append(render([
-                ["rows", "file MB", "validate rows/s", "validate s", "report rows/s", "report s", "peak MB validate",
-                 "peak MB report", "start MB", "errors", "warnings", "< 100 MB"],
-            ] + validate.map { v in
-                [int(v.rows), fixed(Double(v.fileBytes) / 1_048_576, 1), int(Int(v.validateRowsPerSecond)),
-                 fixed(v.file.validateSeconds, 2), int(Int(v.reportRowsPerSecond)), fixed(v.file.reportSeconds, 2),
-                 v.validatePeakMB.map { fixed($0, 1) } ?? "n/a", v.reportPeakMB.map { fixed($0, 1) } ?? "n/a",
-                 v.startPeakMB.map { fixed($0, 1) } ?? "n/a", int(v.file.withErrors), int(v.file.withWarnings),
-                 v.peakUnder100MB ? "yes" : "NO"]
-            }))
+            for v in validate {
+                out.append("")
+                out.append("validate: \(int(v.rows)) rows, \(v.encoding) ';', \(fixed(Double(v.fileBytes) / 1_048_576, 1)) MB, \(v.rounds) rounds alternating (median run; peak = ru_maxrss of the child)")
+                out.append(render([["tool, same file", "rows/s", "s (median)", "peak MB", "vs baseline"]] + v.tools.map { t in
+                    [t.tool, int(Int(t.rowsPerSecond)), fixed(Double(v.rows) / t.rowsPerSecond, 2), fixed(t.peakMB, 1),
+                     t.ratioToBaseline.map { fixed($0, 2) + "x" } ?? "n/a"]
+                }))
+                out.append("same counts as the baseline: \(v.summariesAgree ? "yes" : "NO (ctbulk \(v.ctbulkSummary), baseline \(v.baselineSummary))")")
+                out.append("targets: " + v.targets.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value ? "met" : "NO")" }.joined(separator: "; "))
+            }
         }
         if let apply, !apply.isEmpty {
             out.append("")
             out.append("apply (in-process sandbox on 127.0.0.1; Planner.plan, Journal.startRun, Applier.run; one SlidingWindowRateLimiter)")
             out.append(render([
                 ["limit/s", "latency ms", "conc.", "limiter", "margin ms", "writes", "reads", "writes/s sustained", "% limit", "writes/s first-last",
-                 "% limit", "requests/s", "% limit", "429s", "stall ms p99/max", "apply s", "target", "met"],
+                 "% limit", "requests/s", "% limit", "429s", "stall ms p99/max", "apply s", "plan reads", "plan s", "target", "met"],
             ] + apply.map { a in
                 [int(a.rateLimit), int(a.latencyMs), int(a.concurrency), a.limiterSpacing,
                  a.limiterMarginEndMs > a.limiterMarginMs ? "\(Int(a.limiterMarginMs))→\(Int(a.limiterMarginEndMs))"
@@ -92,6 +90,7 @@ struct BenchResults: Codable, Sendable {
                  fixed(a.writePercentOfLimitSpan, 1), fixed(a.requestRateSustained, 2),
                  fixed(a.requestPercentOfLimitSustained, 1), int(a.sandboxRejectedRateLimit),
                  "\(fixed(a.schedulerLatenessP99Ms, 1))/\(fixed(a.schedulerLatenessMaxMs, 1))", fixed(a.applySeconds, 1),
+                 int(a.planReadRequests), fixed(a.planSeconds, 2),
                  ">= \(Int(a.target * 100)) %" + (a.zeroRejectionsRequired ? ", 0 429s" : ""), a.meetsTarget ? "yes" : "NO"]
             }))
         }

@@ -78,7 +78,8 @@ public enum ExportCommand {
                         for record in records where seen.insert(record.phoneNumber).inserted { wanted.append(record.phoneNumber) }
                     } while !ids.isEmpty
                 }
-                let planner = Planner(service: session.client, clock: session.clock)
+                let planner = Planner(service: session.client, clock: session.clock,
+                                      concurrency: ApplySettings.readConcurrency(rate: session.rate))
                 let (live, _) = try await planner.readLive(wanted)
                 var rows: [JobRow] = []
                 var free = 0, unknown = 0

@@ -5,21 +5,31 @@ import CTBulkEngine
 struct JobInput {
     let reader: JobFileReader
     let result: ValidationResult
+    /// Set when the validation report was written while validating (`reportPath` given to ``load``).
+    var report: Result<Void, ReportError>?
 
     enum Failure: Error {
         case usage(UsageError)
         case unreadable(JobFileError)
     }
 
-    static func load(_ input: InputOptions, language: Language, problemLimit: Int?, collectRows: Bool) -> Result<JobInput, Failure> {
+    /// - Parameter reportPath: also write the validation report there, in the same pass where the file allows it.
+    static func load(_ input: InputOptions, language: Language, problemLimit: Int?, collectRows: Bool,
+                     reportPath: String? = nil) -> Result<JobInput, Failure> {
         let options: JobReadOptions
         switch input.readOptions(language) {
         case .success(let value): options = value
         case .failure(let error): return .failure(.usage(error))
         }
         do {
-            let check = try JobCheck(path: input.path, options: options, problemLimit: problemLimit, collectRows: collectRows)
-            return .success(JobInput(reader: check.reader, result: check.result))
+            let check: JobCheck
+            if let reportPath {
+                check = try JobCheck(path: input.path, options: options, problemLimit: problemLimit,
+                                     collectRows: collectRows, reportPath: reportPath, language: language)
+            } else {
+                check = try JobCheck(path: input.path, options: options, problemLimit: problemLimit, collectRows: collectRows)
+            }
+            return .success(JobInput(reader: check.reader, result: check.result, report: check.report))
         } catch {
             return .failure(.unreadable(error))
         }

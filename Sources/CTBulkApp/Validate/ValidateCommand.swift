@@ -7,8 +7,11 @@ public enum ValidateCommand {
     public static func run(_ options: ValidateOptions, console: any Console) async -> Int32 {
         let language = options.language
         let input: JobInput
+        // Without a cross-check the report is written while validating (one pass); a cross-check adds problems after
+        // validation, so its report is written afterwards.
         switch JobInput.load(options.input, language: language, problemLimit: options.all ? nil : 50,
-                             collectRows: options.inventory != nil) {
+                             collectRows: options.inventory != nil,
+                             reportPath: options.inventory == nil ? options.reportPath : nil) {
         case .success(let value): input = value
         case .failure(let failure):
             return JSONError.report(failure, format: options.format, language: language, console: console)
@@ -30,7 +33,11 @@ public enum ValidateCommand {
 
         if let reportPath = options.reportPath {
             do {
-                try ValidationReport.write(to: reportPath, reader: input.reader, result: withInventoryByRow(result), language: language)
+                if let written = input.report {
+                    try written.get()
+                } else {
+                    try ValidationReport.write(to: reportPath, reader: input.reader, result: withInventoryByRow(result), language: language)
+                }
             } catch {
                 console.err(error.text.render(language))
                 if options.format == .json {

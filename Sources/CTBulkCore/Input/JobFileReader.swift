@@ -193,6 +193,13 @@ public final class JobFileReader {
     /// Calls `body` for every row in file order. Blank rows at the end of a CSV file are dropped; blank rows in the
     /// middle are passed with `isBlank`.
     public func forEachRow(_ body: (SourceRow) throws -> Void) throws {
+        try forEachRowView { try body($0.sourceRow()) }
+    }
+
+    /// The rows as ``forEachRow(_:)`` gives them, but a CSV row the fast path proved clean (``CSVRowCheck``) comes as
+    /// its number, fingerprint and notes, with its cells still as bytes: `validate` builds text and problems only
+    /// for the rows that need them. A view is valid only inside `body`.
+    func forEachRowView(_ body: (RowView) throws -> Void) throws {
         if hasFatalFileProblem { return }
         switch kind {
         case .json:
@@ -210,7 +217,7 @@ public final class JobFileReader {
                 if !tooLarge.isEmpty { Self.replaceShadowed(&built, by: tooLarge) }
                 built.problems.insert(contentsOf: element.problems, at: 0)
                 let cells = JobColumn.all.map { column in fieldCells.first { $0.column == column }?.raw ?? "" }
-                try body(SourceRow(row: element.row, cells: cells, built: built, isBlank: false))
+                try body(RowView(source: SourceRow(row: element.row, cells: cells, built: built, isBlank: false)))
             }
         case .csv, .xlsx:
             try readCSV(body)
@@ -219,11 +226,13 @@ public final class JobFileReader {
 
     // MARK: CSV
 
-    private func readCSV(_ body: (SourceRow) throws -> Void) throws {
+    private func readCSV(_ body: (RowView) throws -> Void) throws {
         guard let layout = csv else { return }
         let source = try ByteSource(path: path)
         defer { source.close() }
         let parser = CSVParser(delimiter: layout.dialect.delimiter, maxCellBytes: options.maxCellBytes)
+        let rows = CSVRows(layout: layout, path: path, maxCellBytes: options.maxCellBytes, parser: parser,
+                           unknownColumns: unknownColumns.keys.sorted())
         var transcoder: UTF16ToUTF8Transcoder? = layout.dialect.encoding == .utf16LE ? .init(littleEndian: true)
             : layout.dialect.encoding == .utf16BE ? .init(littleEndian: false) : nil
         var skip = layout.dialect.hasBOM ? layout.dialect.encoding.bom.count : 0
@@ -231,87 +240,74 @@ public final class JobFileReader {
         var headerSeen = false
         var rowOffset = 0
         var utf8Buffer: [UInt8] = []
-        let width = layout.header.count
-        let ownWidth = layout.ownWidth
-        let unknownIndexes = unknownColumns.keys.sorted()
-        // Columns no field reads: their cells are still checked for control characters (line breaks allowed).
-        let ignoredColumns = layout.columns.indices.filter { layout.columns[$0] == nil && $0 < width }
-        func columnName(_ index: Int) -> String {
-            index < width && !layout.header[index].isEmpty ? layout.header[index] : "#\(index + 1)"
+        // The fast path proves a row clean on its bytes only where it reads the row as the reference path does: not
+        // for the rows of a report fed back (blank over the user's own columns only) nor with title rows above the
+        // header; unrecognised columns are watched for data on both paths.
+        let fastPath = layout.headerRow == nil && layout.ownWidth == layout.header.count
+        defer { unknownColumnsWithData.formUnion(rows.unknownWithData) }
+
+        func deliver() throws {
+            try parser.withBatch { batch in
+                for span in batch.records {
+                    if !headerSeen {
+                        if layout.dialect.hasSepLine && rowOffset == 0 && span.row == 1 { rowOffset = 1; continue }
+                        if let headerRow = layout.headerRow, span.row - rowOffset < headerRow { continue }  // title rows
+                        if !span.hasOversized && (0..<span.cellCount).allSatisfy({ batch.cell(span.firstCell + $0).isEmpty }) {
+                            continue  // blank lines above the header
+                        }
+                        headerSeen = true
+                        continue
+                    }
+                    let row = span.row - rowOffset
+                    if fastPath && !span.hasOversized {
+                        var clean = CSVRowCheck.Clean()
+                        switch rows.check.check(batch, span, into: &clean) {
+                        case .clean:
+                            for blank in pendingBlank { try body(RowView(source: blank)) }
+                            pendingBlank.removeAll()
+                            rows.noteUnknownData(batch, span)
+                            try body(RowView(row: row, clean: clean, batch: batch, span: span, rows: rows))
+                            continue
+                        case .blank:
+                            pendingBlank.append(SourceRow(row: row, cells: Array(repeating: "", count: span.cellCount),
+                                                          built: BuiltRow(row: row, jobRow: nil, problems: []), isBlank: true))
+                            continue
+                        case .slow:
+                            break
+                        }
+                    }
+                    let sourceRow = rows.sourceRow(batch, span, row: row)
+                    if sourceRow.isBlank {
+                        pendingBlank.append(sourceRow)
+                        continue
+                    }
+                    for blank in pendingBlank { try body(RowView(source: blank)) }
+                    pendingBlank.removeAll()
+                    try body(RowView(source: sourceRow))
+                }
+            }
         }
 
+        // .xlsx: the sheet's rows come as records and always take the reference path (dates, numbers annotated).
         func deliver(_ records: [CSVRecord]) throws {
             for record in records {
                 if !headerSeen {
-                    if layout.dialect.hasSepLine && rowOffset == 0 && record.row == 1 { rowOffset = 1; continue }
-                    if let headerRow = layout.headerRow, record.row - rowOffset < headerRow { continue }  // title rows
+                    if let headerRow = layout.headerRow, record.row < headerRow { continue }  // title rows
                     if record.isBlank { continue }  // blank lines above the header
                     headerSeen = true
                     continue
                 }
-                let row = record.row - rowOffset
-                var cells: [String] = []
-                cells.reserveCapacity(record.cells.count)
-                var encodingProblem = false
-                for raw in record.cells {
-                    switch layout.dialect.encoding {
-                    case .windows1251:
-                        cells.append(Windows1251.decode(raw))
-                    case .utf8, .utf16LE, .utf16BE:
-                        if let text = String(validating: raw, as: UTF8.self) { cells.append(text) } else {
-                            encodingProblem = true
-                            cells.append(String(decoding: raw, as: UTF8.self))
-                        }
-                    }
-                }
-                // The columns a ctbulk report added do not count: a blank row of a report fed back is blank again.
-                let blank = record.oversized.isEmpty && cells.prefix(ownWidth).allSatisfy { CellText.trim($0).isEmpty }
-                if blank {
-                    pendingBlank.append(SourceRow(row: row, cells: cells, built: BuiltRow(row: row, jobRow: nil, problems: []),
-                                                  isBlank: true))
+                let row = record.row
+                let (cells, encodingProblem) = rows.decodedCells(record.cells)
+                var sourceRow = rows.sourceRow(cells: cells, encodingProblem: encodingProblem, oversized: record.oversized, row: row)
+                if sourceRow.isBlank {
+                    pendingBlank.append(sourceRow)
                     continue
                 }
-                for b in pendingBlank { try body(b) }
+                for blank in pendingBlank { try body(RowView(source: blank)) }
                 pendingBlank.removeAll()
-                for index in unknownIndexes where index < cells.count && !unknownColumnsWithData.contains(index) {
-                    if record.oversized[index] != nil || !CellText.trim(cells[index]).isEmpty { unknownColumnsWithData.insert(index) }
-                }
-                var fieldCells: [FieldCell] = []
-                fieldCells.reserveCapacity(width)
-                for (index, column) in layout.columns.enumerated() {
-                    guard let column else { continue }
-                    fieldCells.append(FieldCell(column: column, name: layout.header[index],
-                                                raw: index < cells.count ? cells[index] : ""))
-                }
-                var built = RowBuilder.build(row: row, cells: fieldCells)
-                if !record.oversized.isEmpty {
-                    let tooLarge = record.oversized.sorted { $0.key < $1.key }.map { index, bytes in
-                        Self.cellTooLarge(path: path, row: row, column: columnName(index), bytes: bytes, limit: options.maxCellBytes)
-                    }
-                    Self.replaceShadowed(&built, by: tooLarge)
-                }
-                for index in ignoredColumns where index < cells.count && record.oversized[index] == nil {
-                    if let found = ControlCharacters.first(in: cells[index], allowingLayout: true) {
-                        built.problems.append(Self.controlCharacter(row: row, column: columnName(index), value: cells[index], found: found))
-                    }
-                }
-                if cells.count > width {
-                    for index in width..<cells.count where record.oversized[index] == nil {
-                        if let found = ControlCharacters.first(in: cells[index], allowingLayout: true) {
-                            built.problems.append(Self.controlCharacter(row: row, column: columnName(index), value: cells[index], found: found))
-                        }
-                    }
-                }
-                if encodingProblem {
-                    built.problems.insert(Problem(.fileEncoding, row: row, details: ["encoding": layout.dialect.encoding.displayName]),
-                                          at: 0)
-                }
-                if cells.count > width, cells[width...].contains(where: { !CellText.trim($0).isEmpty }) {
-                    built.problems.append(Problem(.rowExtraCells, row: row, value: cells[width...].first { !CellText.trim($0).isEmpty }))
-                }
-                var sourceRow = SourceRow(row: row, cells: cells, built: built, isBlank: false)
-                workbook?.annotate(&sourceRow, layout: layout, columnName: columnName)  // .xlsx: dates, numbers
-                try body(sourceRow)
+                workbook?.annotate(&sourceRow, layout: layout, columnName: rows.columnName)  // .xlsx: dates, numbers
+                try body(RowView(source: sourceRow))
             }
         }
 
@@ -330,7 +326,7 @@ public final class JobFileReader {
             } else {
                 try bytes.withUnsafeBytes { try parseChunk(parser, $0) }
             }
-            try deliver(parser.drain())
+            try deliver()
         }
         if transcoder != nil {
             utf8Buffer.removeAll(keepingCapacity: true)
@@ -338,10 +334,10 @@ public final class JobFileReader {
             try utf8Buffer.withUnsafeBytes { try parseChunk(parser, $0) }
         }
         do { try parser.finish() } catch {
-            try deliver(parser.drain())
+            try deliver()
             throw CSVRowError(problem: Problem(.fileCSVSyntax, row: error.row - rowOffset, details: ["reason": error.reason]))
         }
-        try deliver(parser.drain())
+        try deliver()
     }
 
     private func parseChunk(_ parser: CSVParser, _ buffer: UnsafeRawBufferPointer) throws {
@@ -557,6 +553,207 @@ public final class JobFileReader {
                                     value: header.joined(separator: separator), details: details), at: 0)
         }
         return (header, columns, problems, unknown)
+    }
+}
+
+/// What the CSV reader needs to turn a parsed record into a row: the layout, the fast path, and the reference path.
+final class CSVRows {
+    let layout: CSVLayout
+    let path: String
+    let maxCellBytes: Int
+    let parser: CSVParser
+    let check: CSVRowCheck
+    let width: Int
+    /// Columns no field reads: their cells are still checked for control characters (line breaks allowed).
+    let ignoredColumns: [Int]
+
+    /// The unrecognised columns, and those of them found holding data so far (on either path).
+    let unknownIndexes: [Int]
+    var unknownWithData = Set<Int>()
+
+    init(layout: CSVLayout, path: String, maxCellBytes: Int, parser: CSVParser, unknownColumns: [Int] = []) {
+        unknownIndexes = unknownColumns
+        self.layout = layout
+        self.path = path
+        self.maxCellBytes = maxCellBytes
+        self.parser = parser
+        check = CSVRowCheck(layout: layout)
+        width = layout.header.count
+        ignoredColumns = layout.columns.indices.filter { layout.columns[$0] == nil && $0 < layout.header.count }
+    }
+
+    func columnName(_ index: Int) -> String {
+        index < width && !layout.header[index].isEmpty ? layout.header[index] : "#\(index + 1)"
+    }
+
+    /// A record's cells as text (decoded from the file's encoding), and whether some cell was malformed UTF-8.
+    func decodedCells(_ batch: CSVBatch, _ span: CSVParser.Span) -> ([String], Bool) {
+        var cells: [String] = []
+        cells.reserveCapacity(span.cellCount)
+        var encodingProblem = false
+        for column in 0..<span.cellCount {
+            let (text, bad) = decode(batch.cell(span.firstCell + column))
+            cells.append(text)
+            if bad { encodingProblem = true }
+        }
+        return (cells, encodingProblem)
+    }
+
+    /// The cells of a record given as arrays (the .xlsx reader's), as ``decodedCells(_:_:)``.
+    func decodedCells(_ raw: [[UInt8]]) -> ([String], Bool) {
+        var cells: [String] = []
+        cells.reserveCapacity(raw.count)
+        var encodingProblem = false
+        for bytes in raw {
+            let (text, bad) = bytes.withUnsafeBufferPointer { decode($0) }
+            cells.append(text)
+            if bad { encodingProblem = true }
+        }
+        return (cells, encodingProblem)
+    }
+
+    private func decode(_ raw: UnsafeBufferPointer<UInt8>) -> (String, Bool) {
+        switch layout.dialect.encoding {
+        case .windows1251:
+            return (Windows1251.decode(raw), false)
+        case .utf8, .utf16LE, .utf16BE:
+            if let text = String(validating: raw, as: UTF8.self) { return (text, false) }
+            return (String(decoding: raw, as: UTF8.self), true)
+        }
+    }
+
+    /// A clean row (fast path): the unrecognised columns not yet known to hold data are looked at.
+    func noteUnknownData(_ batch: CSVBatch, _ span: CSVParser.Span) {
+        guard unknownWithData.count < unknownIndexes.count else { return }
+        for index in unknownIndexes where index < span.cellCount && !unknownWithData.contains(index) {
+            let raw = batch.cell(span.firstCell + index)
+            if raw.isEmpty { continue }
+            if !CellText.trim(decode(raw).0).isEmpty { unknownWithData.insert(index) }
+        }
+    }
+
+    /// The reference path: every cell decoded, ``RowBuilder`` and the file-level checks of a row.
+    func sourceRow(_ batch: CSVBatch, _ span: CSVParser.Span, row: Int) -> SourceRow {
+        let (cells, encodingProblem) = decodedCells(batch, span)
+        var oversized: [Int: Int] = [:]
+        if span.hasOversized {
+            for column in 0..<span.cellCount {
+                if let size = parser.oversizedSize(cell: span.firstCell + column) { oversized[column] = size }
+            }
+        }
+        return sourceRow(cells: cells, encodingProblem: encodingProblem, oversized: oversized, row: row)
+    }
+
+    func sourceRow(cells: [String], encodingProblem: Bool, oversized: [Int: Int], row: Int) -> SourceRow {
+        // The columns a ctbulk report added do not count: a blank row of a report fed back is blank again.
+        let blank = oversized.isEmpty && cells.prefix(layout.ownWidth).allSatisfy { CellText.trim($0).isEmpty }
+        if blank {
+            return SourceRow(row: row, cells: cells, built: BuiltRow(row: row, jobRow: nil, problems: []), isBlank: true)
+        }
+        for index in unknownIndexes where index < cells.count && !unknownWithData.contains(index) {
+            if oversized[index] != nil || !CellText.trim(cells[index]).isEmpty { unknownWithData.insert(index) }
+        }
+        var fieldCells: [FieldCell] = []
+        fieldCells.reserveCapacity(width)
+        for (index, column) in layout.columns.enumerated() {
+            guard let column else { continue }
+            fieldCells.append(FieldCell(column: column, name: layout.header[index],
+                                        raw: index < cells.count ? cells[index] : ""))
+        }
+        var built = RowBuilder.build(row: row, cells: fieldCells)
+        if !oversized.isEmpty {
+            let tooLarge = oversized.sorted { $0.key < $1.key }.map { index, bytes in
+                JobFileReader.cellTooLarge(path: path, row: row, column: columnName(index), bytes: bytes, limit: maxCellBytes)
+            }
+            JobFileReader.replaceShadowed(&built, by: tooLarge)
+        }
+        for index in ignoredColumns where index < cells.count && oversized[index] == nil {
+            if let found = ControlCharacters.first(in: cells[index], allowingLayout: true) {
+                built.problems.append(JobFileReader.controlCharacter(row: row, column: columnName(index), value: cells[index], found: found))
+            }
+        }
+        if cells.count > width {
+            for index in width..<cells.count where oversized[index] == nil {
+                if let found = ControlCharacters.first(in: cells[index], allowingLayout: true) {
+                    built.problems.append(JobFileReader.controlCharacter(row: row, column: columnName(index), value: cells[index], found: found))
+                }
+            }
+        }
+        if encodingProblem {
+            built.problems.insert(Problem(.fileEncoding, row: row, details: ["encoding": layout.dialect.encoding.displayName]),
+                                  at: 0)
+        }
+        if cells.count > width, cells[width...].contains(where: { !CellText.trim($0).isEmpty }) {
+            built.problems.append(Problem(.rowExtraCells, row: row, value: cells[width...].first { !CellText.trim($0).isEmpty }))
+        }
+        return SourceRow(row: row, cells: cells, built: built, isBlank: false)
+    }
+}
+
+/// One row as the reader delivers it to `validate`: either a ``SourceRow`` (JSON, and CSV rows that took the reference
+/// path) or a CSV row the fast path proved clean, still as bytes in the parser's batch. Valid only inside the
+/// callback that received it.
+struct RowView {
+    let row: Int
+    let source: SourceRow?
+    let clean: CSVRowCheck.Clean
+    private let batch: CSVBatch?
+    private let span: CSVParser.Span
+    private let rows: CSVRows?
+
+    init(source: SourceRow) {
+        row = source.row
+        self.source = source
+        clean = CSVRowCheck.Clean()
+        batch = nil
+        span = CSVParser.Span(row: 0, firstCell: 0, cellCount: 0, hasOversized: false)
+        rows = nil
+    }
+
+    init(row: Int, clean: CSVRowCheck.Clean, batch: CSVBatch, span: CSVParser.Span, rows: CSVRows) {
+        self.row = row
+        source = nil
+        self.clean = clean
+        self.batch = batch
+        self.span = span
+        self.rows = rows
+    }
+
+    /// The row as ``JobFileReader/forEachRow(_:)`` gives it (a clean row is built on the reference path: the same
+    /// result, at the reference's cost).
+    func sourceRow() -> SourceRow {
+        if let source { return source }
+        return rows!.sourceRow(batch!, span, row: row)
+    }
+
+    /// A clean row's note `index` (below `clean.noteCount`): the column and the canonical number of a normalised
+    /// phone, in column order.
+    func note(_ index: Int) -> (column: Int, number: UInt64) {
+        switch index {
+        case 0: return (clean.noteColumns.0, clean.noteNumbers.0)
+        case 1: return (clean.noteColumns.1, clean.noteNumbers.1)
+        default: return (clean.noteColumns.2, clean.noteNumbers.2)
+        }
+    }
+
+    /// A clean row's cell as bytes in the file's encoding (empty past the record's last cell).
+    func cellBytes(_ column: Int) -> UnsafeBufferPointer<UInt8> {
+        guard let batch, column < span.cellCount else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return batch.cell(span.firstCell + column)
+    }
+
+    /// The problems of a clean row: its `phone.normalized` notes, in column order.
+    func cleanProblems() -> [Problem] {
+        guard let rows, let batch else { return [] }
+        var out: [Problem] = []
+        out.reserveCapacity(clean.noteCount)
+        for index in 0..<clean.noteCount {
+            let (column, number) = note(index)
+            let raw = rows.check.decode(batch.cell(span.firstCell + column))
+            out.append(Problem(.phoneNormalized, row: row, column: rows.layout.header[column], value: raw,
+                               details: ["normalized": String(number)]))
+        }
+        return out
     }
 }
 

@@ -1,9 +1,9 @@
 /// Finds the same number in several rows: with different settings an error naming both rows, with identical
 /// settings a warning (the later copy is skipped). Keeps 16 bytes per distinct number, not the rows.
 ///
-/// The index is 256 open-addressing tables (linear probing, at most 3/4 full) chosen by the number's hash, each
-/// growing on its own, so growing never holds two copies of the whole index: about 25–45 MB per million distinct
-/// numbers (a `[UInt64: Entry]` took 50 MB, and 75 MB while it doubled, which put `validate` of a 1,000,000-row
+/// The index is 256 open-addressing tables (linear probing, at most 4/5 full, growing by half) chosen by the number's
+/// hash, each growing on its own, so growing never holds two copies of the whole index: about 20–30 MB per million
+/// distinct numbers (a `[UInt64: Entry]` took 50 MB, and 75 MB while it doubled, which put `validate` of a 1,000,000-row
 /// file above 100 MB; docs/benchmarks.md).
 struct DuplicateIndex {
     private static let shardBits = 8
@@ -18,12 +18,19 @@ struct DuplicateIndex {
     }
 
     mutating func record(_ row: JobRow, hasWarnings: Bool) -> Verdict {
+        record(number: row.phoneNumber.numericValue, fingerprint: SettingsFingerprint.of(row.settings), row: row.row,
+               hasWarnings: hasWarnings)
+    }
+
+    /// - Parameters:
+    ///   - number: the canonical number `7xxxxxxxxxx` as an integer.
+    ///   - fingerprint: ``SettingsFingerprint`` of the row's settings.
+    mutating func record(number canonical: UInt64, fingerprint: UInt64, row: Int, hasWarnings: Bool) -> Verdict {
         // 7xxxxxxxxxx minus 69 999 999 999: 1...10^10, 34 bits, never 0 (0 marks an empty slot).
-        let number = row.phoneNumber.numericValue &- 69_999_999_999
+        let number = canonical &- 69_999_999_999
         let hash = Self.mix(number)
-        let fingerprint = UInt64(bitPattern: Int64(row.settings.hashValue)) >> 2
         return shards[Int(truncatingIfNeeded: hash >> 56)].record(
-            number: number, hash: hash, row: UInt64(min(max(row.row, 0), Shard.rowMask)), fingerprint: fingerprint,
+            number: number, hash: hash, row: UInt64(min(max(row, 0), Shard.rowMask)), fingerprint: fingerprint >> 2,
             hasWarnings: hasWarnings)
     }
 
@@ -46,9 +53,9 @@ struct DuplicateIndex {
 
         mutating func record(number: UInt64, hash: UInt64, row: UInt64, fingerprint: UInt64,
                              hasWarnings: Bool) -> Verdict {
-            if (count + 1) * 4 > capacity * 3 { grow() }
-            let mask = capacity - 1
-            var slot = Int(truncatingIfNeeded: hash) & mask
+            if (count + 1) * 5 > capacity * 4 { grow() }
+            let capacity = self.capacity
+            var slot = Self.home(hash, capacity)
             while true {
                 let key = words[2 * slot]
                 if key == 0 {
@@ -65,18 +72,29 @@ struct DuplicateIndex {
                     return .conflict(firstRow: firstRow, firstNewlyConflicted: value & 2 == 0,
                                      firstHadWarnings: value & 1 != 0)
                 }
-                slot = (slot + 1) & mask
+                slot += 1
+                if slot == capacity { slot = 0 }
             }
         }
 
+        /// Where a hash starts probing in a table of `capacity` slots (any size, not only powers of two): the low
+        /// 32 bits scaled to the capacity.
+        @inline(__always) static func home(_ hash: UInt64, _ capacity: Int) -> Int {
+            Int(truncatingIfNeeded: ((hash & 0xFFFF_FFFF) &* UInt64(capacity)) >> 32)
+        }
+
+        /// Grows by half (at most 4/5 full): a table holds 1.25–1.9 slots per number instead of 1.33–2.7 with
+        /// doubling at 3/4, which keeps a million numbers near 20 MB instead of 32.
         private mutating func grow() {
             let old = words
-            let newCapacity = max(capacity * 2, 16)
+            let newCapacity = max(capacity + capacity / 2, 16)
             words = [UInt64](repeating: 0, count: newCapacity * 2)
-            let mask = newCapacity - 1
             for index in stride(from: 0, to: old.count, by: 2) where old[index] != 0 {
-                var slot = Int(truncatingIfNeeded: DuplicateIndex.mix(old[index] >> 30)) & mask
-                while words[2 * slot] != 0 { slot = (slot + 1) & mask }
+                var slot = Self.home(DuplicateIndex.mix(old[index] >> 30), newCapacity)
+                while words[2 * slot] != 0 {
+                    slot += 1
+                    if slot == newCapacity { slot = 0 }
+                }
                 words[2 * slot] = old[index]
                 words[2 * slot + 1] = old[index + 1]
             }

@@ -64,6 +64,34 @@ public enum Validator {
     ///   - collectRows: keep the valid rows (for planning).
     public static func validate(_ reader: JobFileReader, problemLimit: Int? = 50, collectRows: Bool = false,
                                 includeNotes: Bool = true) -> ValidationResult {
+        validate(reader, problemLimit: problemLimit, collectRows: collectRows, includeNotes: includeNotes, stream: nil)
+    }
+
+    /// Validates and writes the `--report` (``ValidationReport``) to `reportPath`: in the same pass when the file
+    /// allows it (CSV in Windows-1251 or UTF-8 to a CSV report: ``ValidationReportStream``), else by reading the file
+    /// a second time. The report's failure does not stop validation; it is returned next to the result.
+    public static func validate(_ reader: JobFileReader, problemLimit: Int? = 50, collectRows: Bool = false,
+                                includeNotes: Bool = true, reportPath: String,
+                                language: Language) -> (ValidationResult, ReportError?) {
+        guard ValidationReportStream.isEligible(reader: reader, path: reportPath) else {
+            let result = validate(reader, problemLimit: problemLimit, collectRows: collectRows, includeNotes: includeNotes)
+            do { try ValidationReport.write(to: reportPath, reader: reader, result: result, language: language) } catch {
+                return (result, error)
+            }
+            return (result, nil)
+        }
+        let stream: ValidationReportStream
+        do { stream = try ValidationReportStream(path: reportPath, reader: reader, language: language) } catch {
+            return (validate(reader, problemLimit: problemLimit, collectRows: collectRows, includeNotes: includeNotes), error)
+        }
+        let result = validate(reader, problemLimit: problemLimit, collectRows: collectRows, includeNotes: includeNotes,
+                              stream: stream)
+        do { try stream.finish(result: result) } catch { return (result, error) }
+        return (result, nil)
+    }
+
+    static func validate(_ reader: JobFileReader, problemLimit: Int?, collectRows: Bool, includeNotes: Bool,
+                         stream: ValidationReportStream?) -> ValidationResult {
         var result = ValidationResult(path: reader.path, kind: reader.kind, csv: reader.csv)
         result.problemLimit = problemLimit
         var index = DuplicateIndex()
@@ -84,13 +112,78 @@ public enum Validator {
             if always && problem.severity == .error { result.fileErrorCount += 1 }
             kept.append(problem)
         }
+        /// Whether a problem kept now would still be listed (below the limit): only then is it worth building.
+        var listingNotes: Bool { problemLimit.map { keptBySeverity[.note, default: 0] < $0 } ?? true }
+
+        /// Records a row in the duplicate index; returns its duplicate problem and whether it is a later identical copy.
+        func duplicate(number: UInt64, digits: @autoclosure () -> String, fingerprint: UInt64, row: Int,
+                       hasWarnings: Bool) -> (Problem?, Bool) {
+            switch index.record(number: number, fingerprint: fingerprint, row: row, hasWarnings: hasWarnings) {
+            case .first:
+                return (nil, false)
+            case .identical(let firstRow):
+                let problem = Problem(.duplicateIdentical, row: row, column: phoneColumn,
+                                      value: digits(), details: ["otherRow": String(firstRow)])
+                result.crossRowProblems[row, default: []].append(problem)
+                result.summary.duplicatesSkipped += 1
+                return (problem, true)
+            case .conflict(let firstRow, let newly, let firstHadWarnings):
+                let problem = Problem(.duplicateConflict, row: row, column: phoneColumn,
+                                      value: digits(), details: ["otherRow": String(firstRow)])
+                result.crossRowProblems[row, default: []].append(problem)
+                let mirror = Problem(.duplicateConflict, row: firstRow, column: phoneColumn,
+                                     value: digits(), details: ["otherRow": String(row)])
+                result.crossRowProblems[firstRow, default: []].append(mirror)
+                keep(mirror)
+                conflictedFirstRows.insert(firstRow)
+                if newly {
+                    // The first row was counted before its conflict was known.
+                    if firstHadWarnings { result.summary.withWarnings -= 1 } else { result.summary.ok -= 1 }
+                    result.summary.withErrors += 1
+                }
+                return (problem, false)
+            }
+        }
 
         for problem in reader.fileProblems { keep(problem, always: true) }
 
         do {
-            try reader.forEachRow { source in
+            try reader.forEachRowView { view in
+                guard let source = view.source else {
+                    // A row the fast path proved clean: its only problems are notes, built only when listed.
+                    result.summary.rowsRead += 1
+                    let clean = view.clean
+                    let (problem, skip) = duplicate(number: clean.number, digits: String(clean.number),
+                                                    fingerprint: clean.fingerprint, row: view.row, hasWarnings: false)
+                    if clean.noteCount > 0 && includeNotes {
+                        if listingNotes {
+                            for note in view.cleanProblems() { keep(note) }
+                        } else {
+                            result.problemCount += clean.noteCount
+                            result.severityCounts[.note, default: 0] += clean.noteCount
+                            result.codeCounts[.phoneNormalized, default: 0] += clean.noteCount
+                        }
+                    }
+                    if let problem { keep(problem) }
+                    stream?.write(view, duplicate: problem)
+                    switch problem?.severity {
+                    case .error?: result.summary.withErrors += 1
+                    case .warning?: result.summary.withWarnings += 1
+                    default: result.summary.ok += 1
+                    }
+                    if collectRows, !skip, problem?.severity != .error, let row = view.sourceRow().built.jobRow {
+                        result.rows.append(row)
+                        if problem?.severity == .warning { result.rowsWithWarnings.insert(row.row) }
+                    }
+                    if collectRows, let problem, problem.severity == .error {
+                        result.invalidRows.append(InvalidRow(row: view.row, phoneNumber: phoneCell(view.sourceRow(), reader: reader),
+                                                             problems: [problem]))
+                    }
+                    return
+                }
                 if source.isBlank {
                     result.summary.blank += 1
+                    stream?.write(source, problems: [])
                     return
                 }
                 result.summary.rowsRead += 1
@@ -98,34 +191,14 @@ public enum Validator {
                 var skip = false
                 let hadWarnings = problems.contains { $0.severity == .warning }
                 if let row = source.built.jobRow, !source.built.hasErrors {
-                    switch index.record(row, hasWarnings: hadWarnings) {
-                    case .first:
-                        break
-                    case .identical(let firstRow):
-                        let problem = Problem(.duplicateIdentical, row: source.row, column: phoneColumn,
-                                              value: row.phoneNumber.digits, details: ["otherRow": String(firstRow)])
-                        problems.append(problem)
-                        result.crossRowProblems[source.row, default: []].append(problem)
-                        skip = true
-                        result.summary.duplicatesSkipped += 1
-                    case .conflict(let firstRow, let newly, let firstHadWarnings):
-                        let problem = Problem(.duplicateConflict, row: source.row, column: phoneColumn,
-                                              value: row.phoneNumber.digits, details: ["otherRow": String(firstRow)])
-                        problems.append(problem)
-                        result.crossRowProblems[source.row, default: []].append(problem)
-                        let mirror = Problem(.duplicateConflict, row: firstRow, column: phoneColumn,
-                                             value: row.phoneNumber.digits, details: ["otherRow": String(source.row)])
-                        result.crossRowProblems[firstRow, default: []].append(mirror)
-                        keep(mirror)
-                        conflictedFirstRows.insert(firstRow)
-                        if newly {
-                            // The first row was counted before its conflict was known.
-                            if firstHadWarnings { result.summary.withWarnings -= 1 } else { result.summary.ok -= 1 }
-                            result.summary.withErrors += 1
-                        }
-                    }
+                    let (problem, identical) = duplicate(
+                        number: row.phoneNumber.numericValue, digits: row.phoneNumber.digits,
+                        fingerprint: SettingsFingerprint.of(row.settings), row: source.row, hasWarnings: hadWarnings)
+                    if let problem { problems.append(problem) }
+                    skip = identical
                 }
                 for problem in problems { keep(problem) }
+                stream?.write(source, problems: problems)
                 let worst = problems.lazy.filter { $0.severity != .note }.map(\.severity).max()
                 switch worst {
                 case .error?: result.summary.withErrors += 1

@@ -15,10 +15,24 @@ public struct JobCheck {
         case unreadable(JobFileError)
     }
 
+    /// When the check also wrote the validation report: nil when it was not asked to, else whether it failed.
+    public private(set) var report: Result<Void, ReportError>?
+
     /// A check already made (e.g. with a cross-check merged into `result`).
     public init(reader: JobFileReader, result: ValidationResult) {
         self.reader = reader
         self.result = result
+    }
+
+    /// Reads and validates `path`, writing the `--report` to `reportPath` in the same pass where the file allows it
+    /// (``Validator/validate(_:problemLimit:collectRows:includeNotes:reportPath:language:)``).
+    public init(path: String, options: JobReadOptions, problemLimit: Int? = 50, collectRows: Bool = true,
+                reportPath: String, language: Language) throws(JobFileError) {
+        reader = try JobFileReader(path: path, options: options)
+        let (result, failure) = Validator.validate(reader, problemLimit: problemLimit, collectRows: collectRows,
+                                                   reportPath: reportPath, language: language)
+        self.result = result
+        if let failure { report = .failure(failure) } else { report = .success(()) }
     }
 
     /// Reads and validates `path`, collecting its rows unless `collectRows` is false (validation alone).
