@@ -52,17 +52,14 @@ struct BrowserTests {
         try server.run()
         defer { if server.isRunning { server.terminate() } }
 
-        // The URL it prints once listening (polled every 50 ms; the bound only ends a broken start).
+        // The URL it prints once listening (the project's `eventually`; its bound only ends a broken start).
         func printedURL() -> String? {
             let text = (try? String(contentsOfFile: stdout, encoding: .utf8)) ?? ""
             guard let range = text.range(of: "http://127.0.0.1:") else { return nil }
             return String(text[range.lowerBound...].prefix { !$0.isWhitespace }).trimmingCharacters(in: CharacterSet(charactersIn: "/ "))
         }
-        var url = printedURL()
-        for _ in 0..<12_000 where url == nil && server.isRunning {
-            try await Task.sleep(for: .milliseconds(50))
-            url = printedURL()
-        }
+        _ = await eventually { printedURL() != nil || !server.isRunning }
+        let url = printedURL()
         #expect(url != nil, "serve did not print its URL: \((try? String(contentsOfFile: stderr, encoding: .utf8)) ?? "")")
         guard let url else { return }
 
