@@ -87,15 +87,18 @@ def run(driver, wait):
     # Filter the problems by code.
     Select(driver.find_element(By.ID, "code-filter")).select_by_value("phone.scientific")
     wait.until(EC.url_contains("code=phone.scientific"))
+    # The filtered page has replaced the old one (the URL changes as the navigation starts, not when it ends).
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#code-filter option[value='phone.scientific'][selected]")))
     items = driver.find_elements(By.CSS_SELECTOR, "#problems li")
     check(items and all(item.get_attribute("data-code") == "phone.scientific" for item in items), "the filter keeps one code")
     driver.get(upload_url)
     # Map the unknown header to a field and save it for the team.
-    header = driver.find_element(By.CSS_SELECTOR, "tr[data-header='Заметка менеджера']")
+    header = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "tr[data-header='Заметка менеджера']")))
     Select(header.find_element(By.TAG_NAME, "select")).select_by_value("content")
+    old_page = driver.find_element(By.TAG_NAME, "html")
     header.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    wait.until(EC.presence_of_element_located((By.ID, "rows")))
-    header = driver.find_element(By.CSS_SELECTOR, "tr[data-header='Заметка менеджера']")
+    wait.until(EC.staleness_of(old_page))  # the answer has replaced the page
+    header = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "tr[data-header='Заметка менеджера']")))
     check("сохранено для команды" in header.text, "the mapping is saved for the team")
     # The report downloads.
     driver.find_element(By.ID, "download-report").click()
@@ -110,8 +113,11 @@ def run(driver, wait):
     check(driver.find_elements(By.CSS_SELECTOR, "#plan del") and driver.find_elements(By.CSS_SELECTOR, "#plan ins"),
           "the diff shows было → станет")
     shot(driver, "web-3-plan.png")
+    old_page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, "#action-filter a[data-action='update']").click()
     wait.until(EC.url_contains("action=update"))
+    wait.until(EC.staleness_of(old_page))
+    wait.until(EC.presence_of_element_located((By.ID, "plan")))
     rows = driver.find_elements(By.CSS_SELECTOR, "#plan tbody tr")
     check(rows and all(row.get_attribute("data-action") == "update" for row in rows), "the action filter keeps updates")
     changes = len(rows)
