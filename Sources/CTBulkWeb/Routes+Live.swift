@@ -98,7 +98,9 @@ extension WebApp {
             """
             <p id="downloads"\(s.resultsReady ? HTML.empty : HTML(" hidden"))><a class="button" id="download-results" href="/runs/\(Int(id))/results">\(text.t("web.runs.results"))</a> \
             <a class="button" id="download-failures" href="/runs/\(Int(id))/failures">\(text.t("web.runs.failures"))</a> \
-            <a href="/runs/\(Int(id))">\(text.t("web.runs.details"))</a></p>
+            <a href="/runs/\(Int(id))">\(text.t("web.runs.details"))</a>\(s.uploadID.map { upload in
+                HTML(" <a id=\"reconcile-again\" href=\"/uploads/\(upload)/reconcile\">\(text.t("web.reconcile.afterRun"))</a>")
+            } ?? HTML.empty)</p>
             """
         } ?? "<p id=\"downloads\" hidden></p>"
         let body: HTML = """

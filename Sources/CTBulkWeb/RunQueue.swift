@@ -11,6 +11,9 @@ final class RunQueue: Sendable {
         enum Source: Sendable {
             case plan(Plan)
             case resume
+            /// Fix the drift of a saved job (the engine's ``ReconcileRun``): `changes` is the number the user
+            /// confirmed; if the drift read again asks for another number, nothing is sent.
+            case reconcile(ValidJob, changes: Int)
         }
 
         var uploadID: String?
@@ -173,18 +176,40 @@ final class RunQueue: Sendable {
         let stop = state.withLock { $0.stop } ?? StopSignal()
         let rate = account.rate
         let apply = ApplySettings(concurrency: ApplySettings.defaultConcurrency(rate: rate), canary: job.canary)
-        let settings = ApplyRun.Settings(apply: apply, rate: rate, journalPath: store.journalPath, confirm: true, mode: "web",
+        var settings = ApplyRun.Settings(apply: apply, rate: rate, journalPath: store.journalPath, confirm: true, mode: "web",
                                          stateDirectory: stateDirectory)
+        if case .reconcile = job.source { settings.mode = "reconcile" }
         let run = ApplyRun(service: account.makeService(stop), settings: settings, clock: .system, stopSignal: stop)
-        let source: ApplyRun.Source
-        switch job.source {
-        case .plan(let plan): source = .plan(plan)
-        case .resume: source = .resume
-        }
         do {
-            let outcome = try await run.run(source, confirm: { question in await self.confirm(question) },
-                                            progress: Progress(queue: self))
-            finish(outcome)
+            switch job.source {
+            case .plan(let plan):
+                finish(try await run.run(.plan(plan), confirm: { question in await self.confirm(question) }, progress: Progress(queue: self)))
+            case .resume:
+                finish(try await run.run(.resume, confirm: { question in await self.confirm(question) }, progress: Progress(queue: self)))
+            case .reconcile(let valid, let changes):
+                let driftMoved = Flag()
+                let outcome = try await ReconcileRun(run: run).reconcile(valid, apply: true, confirm: { question in
+                    // The drift read now must be the drift the user confirmed.
+                    if question.stage == .newRun && question.changes != changes {
+                        driftMoved.set()
+                        return false
+                    }
+                    return await self.confirm(question)
+                }, progress: Progress(queue: self))
+                if driftMoved.isSet {
+                    update { state in
+                        state.snapshot.phase = .stopped
+                        state.snapshot.message = Message("web.reconcile.driftMoved")
+                    }
+                } else if let applied = outcome.applied {
+                    finish(applied)
+                } else {
+                    update { state in
+                        state.snapshot.phase = .finished
+                        state.snapshot.message = Message("web.reconcile.nothingToFix")
+                    }
+                }
+            }
         } catch {
             update { state in
                 state.snapshot.phase = .failed
@@ -321,4 +346,11 @@ final class RunQueue: Sendable {
             state.snapshot.etaSeconds = state.snapshot.rate > 0 ? Double(remaining) / state.snapshot.rate : nil
         }
     }
+}
+
+/// A yes/no set once from a closure and read after it.
+private final class Flag: Sendable {
+    private let value = Mutex(false)
+    func set() { value.withLock { $0 = true } }
+    var isSet: Bool { value.withLock { $0 } }
 }

@@ -34,7 +34,7 @@ var ctbulkExecutable: URL {
 
 @Suite("Web app in a real browser")
 struct BrowserTests {
-    @Test("ctbulk serve --sandbox in headless chromium: upload, error cells, mapping, plan, apply to the end, results",
+    @Test("ctbulk serve --sandbox in headless chromium: upload, error cells, mapping, plan, apply to the end, results, reconcile and fix",
           .enabled(if: BrowserTools.available, "needs /usr/bin/chromium, /usr/bin/chromedriver and python3 selenium (apt-get install chromium chromium-driver; pip install selenium)"))
     func endToEnd() async throws {
         let folder = TempDir()
