@@ -171,7 +171,7 @@ extension Catalogue {
         "web.live.banner": Entry(en: "A run is in progress: {done} of {total}. Open it", ru: "Идёт запуск: {done} из {total}. Открыть"),
         "web.live.file": Entry(en: "File:", ru: "Файл:"),
         "web.live.run": Entry(en: "Run:", ru: "Запуск:"),
-        "web.live.progress": Entry(en: "{done} of {total} rows", ru: "{done} из {total} строк"),
+        "web.live.progress": Entry(en: "{done} of {total} {total|row|rows}", ru: "{done} из {total} {total|строки|строк|строк}"),
         "web.live.rate": Entry(en: "{rate} requests/s", ru: "{rate} запр./с"),
         "web.live.eta": Entry(en: "Time left:", ru: "Осталось:"),
         "web.live.errors": Entry(en: "Errors:", ru: "Ошибок:"),
@@ -200,8 +200,8 @@ extension Catalogue {
         "web.live.verified": Entry(
             en: "Done and verified: all {n} numbers are as the job wants.", ru: "Готово и проверено: все номера ({n}) такие, как в задании."),
         "web.live.notAsDesired": Entry(
-            en: "Verified: {n} of {checked} numbers are not as the job wants (they are in the failures file); apply again.",
-            ru: "Проверка: {n} из {checked} номеров не такие, как в задании (они в файле ошибок); примените ещё раз."),
+            en: "Verified: not as the job wants, {n} of {checked} {checked|number|numbers} (they are in the failures file); apply again.",
+            ru: "Проверка: не как в задании — {n} из {checked} {checked|номера|номеров|номеров} (они в файле ошибок); примените ещё раз."),
         "web.live.verifyFailed": Entry(
             en: "Could not read the account back to verify the result: {reason}",
             ru: "Не удалось прочитать аккаунт для проверки результата: {reason}"),
