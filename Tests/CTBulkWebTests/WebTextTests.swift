@@ -42,6 +42,11 @@ struct WebTextTests {
         #expect(Message("web.reconcile.differ", ["n": .count(n)]).render(.ru) == ru)
     }
 
+    @Test("Rows not applied: «Неприменённые строки» (with ё)")
+    func failuresHeading() {
+        #expect(Message("web.live.failures").render(.ru) == "Неприменённые строки")
+    }
+
     @Test("HTML escaping: markup, quotes and control characters never reach a page as such")
     func escaping() {
         #expect(HTML.escape("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;")

@@ -176,7 +176,7 @@ extension Catalogue {
         "web.live.eta": Entry(en: "Time left:", ru: "Осталось:"),
         "web.live.errors": Entry(en: "Errors:", ru: "Ошибок:"),
         "web.live.queued": Entry(en: "{n} more {n|run|runs} waiting", ru: "Ждут очереди: {n}"),
-        "web.live.failures": Entry(en: "Rows not applied", ru: "Непримененные строки"),
+        "web.live.failures": Entry(en: "Rows not applied", ru: "Неприменённые строки"),
         "web.live.failureLine": Entry(en: "row {row}, {number}: {outcome}", ru: "строка {row}, {number}: {outcome}"),
         "web.live.canaryDone": Entry(
             en: "The canary is done. Check these numbers in the account, then continue or stop:",
