@@ -39,8 +39,12 @@ struct LiveView: Encodable {
         rate = text.t("web.live.rate", ["rate": .text(String(format: "%.1f", s.rate))])
         eta = s.etaSeconds.map { WebApp.duration($0, text) } ?? "—"
         message = s.message?.render(language)
-        failures = s.failures.reversed().map {
-            text.t("web.live.failureLine", ["row": .count($0.row), "number": .text($0.number), "outcome": .text(text.t("web.outcome.\($0.outcome)"))])
+        failures = s.failures.reversed().map { line in
+            var arguments: [String: Message.Argument] = ["row": .count(line.row), "number": .text(line.number),
+                                                         "outcome": .text(text.t("web.outcome.\(line.outcome)"))]
+            guard let note = line.noteText(language), !note.isEmpty else { return text.t("web.live.failureLine", arguments) }
+            arguments["message"] = .text(note)
+            return text.t("web.live.failureLineWithMessage", arguments)
         }
         canary = s.canary.map { text.t("web.live.canaryLine", ["row": .count($0.row), "number": .text($0.number), "settings": .text($0.settings)]) }
         queued = s.queued

@@ -30,6 +30,11 @@ final class RunQueue: Sendable {
         var row: Int
         var number: String
         var outcome: String
+        /// Why, as the journal recorded it (the API's message or the engine's note; never a token).
+        var note: Message?
+        var message: String?
+
+        func noteText(_ language: Language) -> String? { note?.render(language) ?? message }
     }
 
     struct CanaryLine: Codable, Sendable, Equatable {
@@ -282,7 +287,11 @@ final class RunQueue: Sendable {
     /// The run's progress, folded into the snapshot.
     private final class Progress: ApplyRunProgress {
         let queue: RunQueue
-        init(queue: RunQueue) { self.queue = queue }
+        let journal: Journal?
+        init(queue: RunQueue) {
+            self.queue = queue
+            journal = try? Journal(path: queue.store.journalPath)
+        }
 
         func event(_ event: ApplyRun.Event) {
             switch event {
@@ -316,11 +325,15 @@ final class RunQueue: Sendable {
         }
 
         func rowFinished(row: Int, outcome: RowOutcome) {
+            let failed = [.failed, .changedSincePlan, .skipped].contains(outcome)
+            // The outcome is in the journal before it is reported: its note says why.
+            let recorded = failed ? queue.snapshot().runID.flatMap { try? journal?.row(row, of: $0) } : nil
             queue.update { state in
                 state.snapshot.done += 1
-                if [.failed, .changedSincePlan, .skipped].contains(outcome) {
+                if failed {
                     state.snapshot.failed += 1
-                    state.snapshot.failures.append(FailureLine(row: row, number: state.numbers[row] ?? "", outcome: outcome.rawValue))
+                    state.snapshot.failures.append(FailureLine(row: row, number: state.numbers[row] ?? "", outcome: outcome.rawValue,
+                                                               note: recorded?.note, message: recorded?.message))
                     if state.snapshot.failures.count > 200 { state.snapshot.failures.removeFirst() }
                 }
                 Self.recompute(&state)

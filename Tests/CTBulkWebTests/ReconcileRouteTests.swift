@@ -167,3 +167,40 @@ struct ReconcileRouteTests {
         }
     }
 }
+
+@Suite("Web live failures")
+struct LiveFailureTests {
+    @Test("The live failure log shows the API's message next to the outcome, escaped")
+    func failureMessage() async throws {
+        let first = try #require(PhoneNumber(canonical: "79990000001"))
+        let second = try #require(PhoneNumber(canonical: "79990000002"))
+        let used = NumberSettings(poolName: "Весна", displayOptions: DisplayOptions(source: "google"))
+        // The API refuses the write of the first number, with a message that is markup.
+        let service = ScriptedNumberService(numbers: [first: used, second: used]) { call, _ in
+            guard case .update(let number, _) = call, number == first else { return nil }
+            return .fail(NumberServiceError(.invalidData, status: 400, body: "{\"message\":\"<b>pool</b> is archived\"}",
+                                            description: "invalid data (HTTP 400)"))
+        }
+        try await withWebApp(service: service) { web in
+            let session = try await web.openSession()
+            let job = "phone_number;pool_name;source\n79990000001;Осень;google\n79990000002;Осень;google\n"
+            let location = try await web.uploaded("pools.csv", job, session)
+            _ = try await web.post(location + "/plan", session)
+            let upload = try #require(web.app.store.all().first)
+            let plan = try #require(web.app.savedPlan(upload))
+            #expect(plan.summary.writeRequests == 2)
+            _ = try await web.post(location + "/apply", session, form: ["confirm": "yes", "changes": "2"])
+            await web.waitForRunEnd()
+            let snapshot = web.app.runs.snapshot()
+            #expect(snapshot.failures.count == 1, "\(snapshot.phase) \(String(describing: snapshot.message))")
+            let state = try await web.get("/live/state", session)
+            let failures = try #require(state.json["failures"] as? [String])
+            let line = try #require(failures.first)
+            #expect(line.hasPrefix("строка 2, 79990000001: ошибка — "), "\(line)")
+            #expect(line.contains("<b>pool</b> is archived"))
+            let page = try await web.get("/live", session)
+            #expect(page.text.contains("&lt;b&gt;pool&lt;/b&gt; is archived"))
+            #expect(!page.text.contains("<b>pool</b>"))
+        }
+    }
+}

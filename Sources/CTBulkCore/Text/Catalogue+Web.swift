@@ -178,6 +178,7 @@ extension Catalogue {
         "web.live.queued": Entry(en: "{n} more {n|run|runs} waiting", ru: "Ждут очереди: {n}"),
         "web.live.failures": Entry(en: "Rows not applied", ru: "Неприменённые строки"),
         "web.live.failureLine": Entry(en: "row {row}, {number}: {outcome}", ru: "строка {row}, {number}: {outcome}"),
+        "web.live.failureLineWithMessage": Entry(en: "row {row}, {number}: {outcome} — {message}", ru: "строка {row}, {number}: {outcome} — {message}"),
         "web.live.canaryDone": Entry(
             en: "The canary is done. Check these numbers in the account, then continue or stop:",
             ru: "Канарейка отработала. Проверьте эти номера в кабинете, затем продолжите или остановите:"),
