@@ -192,19 +192,25 @@ final class RunQueue: Sendable {
             case .resume:
                 finish(try await run.run(.resume, confirm: { question in await self.confirm(question) }, progress: Progress(queue: self)))
             case .reconcile(let valid, let changes):
-                let driftMoved = Flag()
+                let driftMoved = Flag(), unfinished = Flag()
                 let outcome = try await ReconcileRun(run: run).reconcile(valid, apply: true, confirm: { question in
+                    switch question.stage {
                     // The drift read now must be the drift the user confirmed.
-                    if question.stage == .newRun && question.changes != changes {
+                    case .newRun where question.changes != changes:
                         driftMoved.set()
                         return false
+                    // The engine would continue an unfinished run of this file instead: not what was confirmed.
+                    case .resume:
+                        unfinished.set()
+                        return false
+                    default:
+                        return await self.confirm(question)
                     }
-                    return await self.confirm(question)
                 }, progress: Progress(queue: self))
-                if driftMoved.isSet {
+                if driftMoved.isSet || unfinished.isSet {
                     update { state in
                         state.snapshot.phase = .stopped
-                        state.snapshot.message = Message("web.reconcile.driftMoved")
+                        state.snapshot.message = Message(unfinished.isSet ? "web.reconcile.unfinishedRun" : "web.reconcile.driftMoved")
                     }
                 } else if let applied = outcome.applied {
                     finish(applied)

@@ -204,3 +204,28 @@ struct LiveFailureTests {
         }
     }
 }
+
+extension ReconcileRouteTests {
+    @Test("Fixing the drift of a file with an unfinished run sends nothing and says to finish that run first")
+    func unfinishedRun() async throws {
+        try await withWebApp { web in
+            let session = try await web.openSession()
+            let (location, changes) = try await web.plannedDemo(session)
+            _ = try await web.post(location + "/apply", session, form: ["confirm": "yes", "changes": String(changes), "canary": "1"])
+            await web.waitForPause()
+            _ = try await web.post("/live/stop", session)
+            await web.waitForRunEnd()
+            #expect(try await web.post(location + "/reconcile", session).status == .seeOther)
+            let upload = try #require(web.app.store.all().first)
+            let fixes = try #require(web.app.savedDrift(upload)?.fixes.writes)
+            #expect(fixes > 0)
+            let writesBefore = web.sandbox.stats().writes.count
+            _ = try await web.post(location + "/reconcile/fix", session, form: ["confirm": "yes", "changes": String(fixes)])
+            await web.waitForRunEnd()
+            let snapshot = web.app.runs.snapshot()
+            #expect(snapshot.phase == .stopped)
+            #expect(snapshot.message?.key == "web.reconcile.unfinishedRun")
+            #expect(web.sandbox.stats().writes.count == writesBefore)
+        }
+    }
+}

@@ -316,6 +316,9 @@ extension Catalogue {
         "web.reconcile.driftMoved": Entry(
             en: "The drift changed since you confirmed it: nothing was sent. Reconcile again and check the new drift.",
             ru: "Расхождения изменились после подтверждения: ничего не отправлено. Сверьте ещё раз и проверьте новые расхождения."),
+        "web.reconcile.unfinishedRun": Entry(
+            en: "This file has an unfinished run: nothing was sent. Resume or finish it on the Runs page, then reconcile again.",
+            ru: "У этого файла есть незавершённый запуск: ничего не отправлено. Продолжите или завершите его на странице «Запуски», затем сверьте ещё раз."),
         "web.reconcile.nothingToFix": Entry(
             en: "Nothing to fix: the account already matches the file.",
             ru: "Исправлять нечего: кабинет уже совпадает с файлом."),
