@@ -2,6 +2,7 @@ import CTBulkCore
 import CTBulkEngine
 import Foundation
 import Hummingbird
+import ServiceLifecycle
 
 /// What the live page's script receives (server-sent events) and `GET /live/state` answers: the snapshot with its
 /// texts rendered in the reader's language.
@@ -64,14 +65,21 @@ extension WebApp {
             let runs = self.runs
             return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
                             body: ResponseBody { writer in
-                                while true {
-                                    let (snapshot, version) = runs.versioned()
-                                    let encoder = JSONEncoder()
-                                    encoder.outputFormatting = [.sortedKeys]
-                                    let data = try encoder.encode(LiveView(snapshot, language: language))
-                                    try await writer.write(ByteBuffer(string: "data: " + String(decoding: data, as: UTF8.self) + "\n\n"))
-                                    if once { break }
-                                    await runs.waitForChange(after: version)
+                                // A stream ends when the server shuts down (Ctrl-C, SIGTERM): an open page must not
+                                // keep the graceful shutdown waiting.
+                                try await withGracefulShutdownHandler {
+                                    while true {
+                                        let (snapshot, version) = runs.versioned()
+                                        let encoder = JSONEncoder()
+                                        encoder.outputFormatting = [.sortedKeys]
+                                        let data = try encoder.encode(LiveView(snapshot, language: language))
+                                        try await writer.write(ByteBuffer(string: "data: " + String(decoding: data, as: UTF8.self) + "\n\n"))
+                                        if once || runs.isClosing { break }
+                                        await runs.waitForChange(after: version)
+                                        if runs.isClosing { break }
+                                    }
+                                } onGracefulShutdown: {
+                                    runs.closeListeners()
                                 }
                                 try await writer.finish(nil)
                             })

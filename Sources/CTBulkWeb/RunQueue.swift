@@ -71,6 +71,8 @@ final class RunQueue: Sendable {
         var snapshot = Snapshot()
         var version = 0
         var waiters: [CheckedContinuation<Void, Never>] = []
+        /// The server is shutting down: listeners stop waiting for changes.
+        var closing = false
         var queue: [Job] = []
         var stop: StopSignal?
         var canaryAnswer: CheckedContinuation<Bool, Never>?
@@ -94,16 +96,24 @@ final class RunQueue: Sendable {
     /// The snapshot and its version (for ``waitForChange(after:)``).
     func versioned() -> (Snapshot, Int) { state.withLock { ($0.snapshot, $0.version) } }
 
-    /// Returns once the snapshot's version is not `version` any more.
+    /// Returns once the snapshot's version is not `version` any more, or the server is closing.
     func waitForChange(after version: Int) async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let now = state.withLock { state -> Bool in
-                if state.version != version { return true }
+                if state.version != version || state.closing { return true }
                 state.waiters.append(continuation)
                 return false
             }
             if now { continuation.resume() }
         }
+    }
+
+    /// Whether the server is shutting down (event streams end).
+    var isClosing: Bool { state.withLock { $0.closing } }
+
+    /// The server is shutting down: every listener waiting for a change returns now, and none waits again.
+    func closeListeners() {
+        update { $0.closing = true }
     }
 
     private func update(_ change: (inout State) -> Void) {

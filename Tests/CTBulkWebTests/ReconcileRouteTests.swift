@@ -229,3 +229,18 @@ extension ReconcileRouteTests {
         }
     }
 }
+
+extension LiveFailureTests {
+    @Test("A live page's event stream ends when the server shuts down (it does not hold the shutdown)")
+    func eventStreamEndsAtShutdown() async throws {
+        try await withWebApp { web in
+            let session = try await web.openSession()
+            async let stream = web.get("/live/events", session)
+            // Whether the stream is already waiting for a change or not yet started, it ends.
+            web.app.runs.closeListeners()
+            let answer = try await stream
+            #expect(answer.text.hasPrefix("data: {"))
+            #expect(answer.headers[.contentType] == "text/event-stream")
+        }
+    }
+}
