@@ -42,7 +42,7 @@ enum Pages {
         <body>
         <header>
         <strong class="brand">ctbulk</strong>
-        <nav>\(nav("/", "web.nav.uploads", "uploads"))\(nav("/live", "web.nav.live", "live"))\(nav("/runs", "web.nav.runs", "runs"))</nav>
+        <nav>\(nav("/", "web.nav.uploads", "uploads"))\(nav("/live", "web.nav.live", "live"))\(nav("/runs", "web.nav.runs", "runs"))\(nav("/reconcile", "web.nav.reconcile", "reconcile"))</nav>
         \(accountLine)
         <form method="post" action="/lang" class="lang">
         <input type="hidden" name="csrf" value="\(context.session.csrf)">

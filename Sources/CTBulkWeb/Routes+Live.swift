@@ -2,6 +2,7 @@ import CTBulkCore
 import CTBulkEngine
 import Foundation
 import Hummingbird
+import ServiceLifecycle
 
 /// What the live page's script receives (server-sent events) and `GET /live/state` answers: the snapshot with its
 /// texts rendered in the reader's language.
@@ -39,8 +40,12 @@ struct LiveView: Encodable {
         rate = text.t("web.live.rate", ["rate": .text(String(format: "%.1f", s.rate))])
         eta = s.etaSeconds.map { WebApp.duration($0, text) } ?? "—"
         message = s.message?.render(language)
-        failures = s.failures.reversed().map {
-            text.t("web.live.failureLine", ["row": .count($0.row), "number": .text($0.number), "outcome": .text(text.t("web.outcome.\($0.outcome)"))])
+        failures = s.failures.reversed().map { line in
+            var arguments: [String: Message.Argument] = ["row": .count(line.row), "number": .text(line.number),
+                                                         "outcome": .text(text.t("web.outcome.\(line.outcome)"))]
+            guard let note = line.noteText(language), !note.isEmpty else { return text.t("web.live.failureLine", arguments) }
+            arguments["message"] = .text(note)
+            return text.t("web.live.failureLineWithMessage", arguments)
         }
         canary = s.canary.map { text.t("web.live.canaryLine", ["row": .count($0.row), "number": .text($0.number), "settings": .text($0.settings)]) }
         queued = s.queued
@@ -60,14 +65,21 @@ extension WebApp {
             let runs = self.runs
             return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
                             body: ResponseBody { writer in
-                                while true {
-                                    let (snapshot, version) = runs.versioned()
-                                    let encoder = JSONEncoder()
-                                    encoder.outputFormatting = [.sortedKeys]
-                                    let data = try encoder.encode(LiveView(snapshot, language: language))
-                                    try await writer.write(ByteBuffer(string: "data: " + String(decoding: data, as: UTF8.self) + "\n\n"))
-                                    if once { break }
-                                    await runs.waitForChange(after: version)
+                                // A stream ends when the server shuts down (Ctrl-C, SIGTERM): an open page must not
+                                // keep the graceful shutdown waiting.
+                                try await withGracefulShutdownHandler {
+                                    while true {
+                                        let (snapshot, version) = runs.versioned()
+                                        let encoder = JSONEncoder()
+                                        encoder.outputFormatting = [.sortedKeys]
+                                        let data = try encoder.encode(LiveView(snapshot, language: language))
+                                        try await writer.write(ByteBuffer(string: "data: " + String(decoding: data, as: UTF8.self) + "\n\n"))
+                                        if once || runs.isClosing { break }
+                                        await runs.waitForChange(after: version)
+                                        if runs.isClosing { break }
+                                    }
+                                } onGracefulShutdown: {
+                                    runs.closeListeners()
                                 }
                                 try await writer.finish(nil)
                             })
@@ -98,7 +110,9 @@ extension WebApp {
             """
             <p id="downloads"\(s.resultsReady ? HTML.empty : HTML(" hidden"))><a class="button" id="download-results" href="/runs/\(Int(id))/results">\(text.t("web.runs.results"))</a> \
             <a class="button" id="download-failures" href="/runs/\(Int(id))/failures">\(text.t("web.runs.failures"))</a> \
-            <a href="/runs/\(Int(id))">\(text.t("web.runs.details"))</a></p>
+            <a href="/runs/\(Int(id))">\(text.t("web.runs.details"))</a>\(s.uploadID.map { upload in
+                HTML(" <a id=\"reconcile-again\" href=\"/uploads/\(upload)/reconcile\">\(text.t("web.reconcile.afterRun"))</a>")
+            } ?? HTML.empty)</p>
             """
         } ?? "<p id=\"downloads\" hidden></p>"
         let body: HTML = """

@@ -55,10 +55,10 @@ extension WebApp {
     func makePlan(_ upload: Upload, context: WebContext) async -> Response {
         let text = Text(context.language)
         let job: ValidJob
-        do { job = try revalidate(upload).get().validJob() } catch {
-            return Pages.problem(context, account: account.label, status: .internalServerError, "\(error)")
+        switch validRows(upload, context: context) {
+        case .job(let valid): job = valid
+        case .answer(let response): return response
         }
-        guard !job.rows.isEmpty else { return Pages.redirect("/uploads/\(upload.id)") }
         let planner = Planner(service: account.makeService(StopSignal()), clock: .system,
                               concurrency: ApplySettings.readConcurrency(rate: account.rate))
         do {
@@ -72,6 +72,21 @@ extension WebApp {
             return Pages.problem(context, account: account.label, status: .internalServerError, "\(error)")
         }
         return Pages.redirect("/uploads/\(upload.id)/plan")
+    }
+
+    enum ValidRows {
+        case job(ValidJob)
+        /// The file cannot be read (a problem page), or it has no valid rows (back to its page).
+        case answer(Response)
+    }
+
+    /// The upload read again and its valid rows as a job ("apply the valid rows only" when the file has errors).
+    func validRows(_ upload: Upload, context: WebContext) -> ValidRows {
+        let job: ValidJob
+        do { job = try revalidate(upload).get().validJob() } catch {
+            return .answer(Pages.problem(context, account: account.label, status: .internalServerError, "\(error)"))
+        }
+        return job.rows.isEmpty ? .answer(Pages.redirect("/uploads/\(upload.id)")) : .job(job)
     }
 
     static func duration(_ seconds: Double, _ text: Text) -> String {

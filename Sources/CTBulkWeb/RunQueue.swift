@@ -11,6 +11,9 @@ final class RunQueue: Sendable {
         enum Source: Sendable {
             case plan(Plan)
             case resume
+            /// Fix the drift of a saved job (the engine's ``ReconcileRun``): `changes` is the number the user
+            /// confirmed; if the drift read again asks for another number, nothing is sent.
+            case reconcile(ValidJob, changes: Int)
         }
 
         var uploadID: String?
@@ -27,6 +30,11 @@ final class RunQueue: Sendable {
         var row: Int
         var number: String
         var outcome: String
+        /// Why, as the journal recorded it (the API's message or the engine's note; never a token).
+        var note: Message?
+        var message: String?
+
+        func noteText(_ language: Language) -> String? { note?.render(language) ?? message }
     }
 
     struct CanaryLine: Codable, Sendable, Equatable {
@@ -63,6 +71,8 @@ final class RunQueue: Sendable {
         var snapshot = Snapshot()
         var version = 0
         var waiters: [CheckedContinuation<Void, Never>] = []
+        /// The server is shutting down: listeners stop waiting for changes.
+        var closing = false
         var queue: [Job] = []
         var stop: StopSignal?
         var canaryAnswer: CheckedContinuation<Bool, Never>?
@@ -86,16 +96,24 @@ final class RunQueue: Sendable {
     /// The snapshot and its version (for ``waitForChange(after:)``).
     func versioned() -> (Snapshot, Int) { state.withLock { ($0.snapshot, $0.version) } }
 
-    /// Returns once the snapshot's version is not `version` any more.
+    /// Returns once the snapshot's version is not `version` any more, or the server is closing.
     func waitForChange(after version: Int) async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let now = state.withLock { state -> Bool in
-                if state.version != version { return true }
+                if state.version != version || state.closing { return true }
                 state.waiters.append(continuation)
                 return false
             }
             if now { continuation.resume() }
         }
+    }
+
+    /// Whether the server is shutting down (event streams end).
+    var isClosing: Bool { state.withLock { $0.closing } }
+
+    /// The server is shutting down: every listener waiting for a change returns now, and none waits again.
+    func closeListeners() {
+        update { $0.closing = true }
     }
 
     private func update(_ change: (inout State) -> Void) {
@@ -173,18 +191,46 @@ final class RunQueue: Sendable {
         let stop = state.withLock { $0.stop } ?? StopSignal()
         let rate = account.rate
         let apply = ApplySettings(concurrency: ApplySettings.defaultConcurrency(rate: rate), canary: job.canary)
-        let settings = ApplyRun.Settings(apply: apply, rate: rate, journalPath: store.journalPath, confirm: true, mode: "web",
+        var settings = ApplyRun.Settings(apply: apply, rate: rate, journalPath: store.journalPath, confirm: true, mode: "web",
                                          stateDirectory: stateDirectory)
+        if case .reconcile = job.source { settings.mode = "reconcile" }
         let run = ApplyRun(service: account.makeService(stop), settings: settings, clock: .system, stopSignal: stop)
-        let source: ApplyRun.Source
-        switch job.source {
-        case .plan(let plan): source = .plan(plan)
-        case .resume: source = .resume
-        }
         do {
-            let outcome = try await run.run(source, confirm: { question in await self.confirm(question) },
-                                            progress: Progress(queue: self))
-            finish(outcome)
+            switch job.source {
+            case .plan(let plan):
+                finish(try await run.run(.plan(plan), confirm: { question in await self.confirm(question) }, progress: Progress(queue: self)))
+            case .resume:
+                finish(try await run.run(.resume, confirm: { question in await self.confirm(question) }, progress: Progress(queue: self)))
+            case .reconcile(let valid, let changes):
+                let driftMoved = Flag(), unfinished = Flag()
+                let outcome = try await ReconcileRun(run: run).reconcile(valid, apply: true, confirm: { question in
+                    switch question.stage {
+                    // The drift read now must be the drift the user confirmed.
+                    case .newRun where question.changes != changes:
+                        driftMoved.set()
+                        return false
+                    // The engine would continue an unfinished run of this file instead: not what was confirmed.
+                    case .resume:
+                        unfinished.set()
+                        return false
+                    default:
+                        return await self.confirm(question)
+                    }
+                }, progress: Progress(queue: self))
+                if driftMoved.isSet || unfinished.isSet {
+                    update { state in
+                        state.snapshot.phase = .stopped
+                        state.snapshot.message = Message(unfinished.isSet ? "web.reconcile.unfinishedRun" : "web.reconcile.driftMoved")
+                    }
+                } else if let applied = outcome.applied {
+                    finish(applied)
+                } else {
+                    update { state in
+                        state.snapshot.phase = .finished
+                        state.snapshot.message = Message("web.reconcile.nothingToFix")
+                    }
+                }
+            }
         } catch {
             update { state in
                 state.snapshot.phase = .failed
@@ -257,7 +303,11 @@ final class RunQueue: Sendable {
     /// The run's progress, folded into the snapshot.
     private final class Progress: ApplyRunProgress {
         let queue: RunQueue
-        init(queue: RunQueue) { self.queue = queue }
+        let journal: Journal?
+        init(queue: RunQueue) {
+            self.queue = queue
+            journal = try? Journal(path: queue.store.journalPath)
+        }
 
         func event(_ event: ApplyRun.Event) {
             switch event {
@@ -291,11 +341,15 @@ final class RunQueue: Sendable {
         }
 
         func rowFinished(row: Int, outcome: RowOutcome) {
+            let failed = [.failed, .changedSincePlan, .skipped].contains(outcome)
+            // The outcome is in the journal before it is reported: its note says why.
+            let recorded = failed ? queue.snapshot().runID.flatMap { try? journal?.row(row, of: $0) } : nil
             queue.update { state in
                 state.snapshot.done += 1
-                if [.failed, .changedSincePlan, .skipped].contains(outcome) {
+                if failed {
                     state.snapshot.failed += 1
-                    state.snapshot.failures.append(FailureLine(row: row, number: state.numbers[row] ?? "", outcome: outcome.rawValue))
+                    state.snapshot.failures.append(FailureLine(row: row, number: state.numbers[row] ?? "", outcome: outcome.rawValue,
+                                                               note: recorded?.note, message: recorded?.message))
                     if state.snapshot.failures.count > 200 { state.snapshot.failures.removeFirst() }
                 }
                 Self.recompute(&state)
@@ -321,4 +375,11 @@ final class RunQueue: Sendable {
             state.snapshot.etaSeconds = state.snapshot.rate > 0 ? Double(remaining) / state.snapshot.rate : nil
         }
     }
+}
+
+/// A yes/no set once from a closure and read after it.
+private final class Flag: Sendable {
+    private let value = Mutex(false)
+    func set() { value.withLock { $0 = true } }
+    var isSet: Bool { value.withLock { $0 } }
 }

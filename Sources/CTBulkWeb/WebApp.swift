@@ -73,6 +73,7 @@ public final class WebApp: Sendable {
         addPlanRoutes(router)
         addLiveRoutes(router)
         addRunRoutes(router)
+        addReconcileRoutes(router)
         router.post("/lang") { request, context in
             let form = await Self.form(request)
             var response = Pages.redirect(Self.sameOrigin(request.headers[.referer]) ?? "/")

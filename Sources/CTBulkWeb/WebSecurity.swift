@@ -81,6 +81,9 @@ struct SecurityMiddleware: RouterMiddleware {
     static let contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
         + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
+    /// The one path answered without the access secret.
+    static let publicStyleSheet = "/assets/app.css"
+
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
         context.language = Self.language(request)
@@ -96,6 +99,9 @@ struct SecurityMiddleware: RouterMiddleware {
             if let bearer = request.headers[.authorization], bearer.hasPrefix("Bearer "),
                Secrets.equal(String(bearer.dropFirst(7)), accessSecret) {
                 context.session = sessions.authenticate(context.session.id) ?? context.session
+                response = try await guarded(request, context: context, next: next)
+            } else if request.method == .get && request.uri.path == Self.publicStyleSheet {
+                // The style sheet is static and holds nothing of the account: the login page is styled with it.
                 response = try await guarded(request, context: context, next: next)
             } else if request.method == .post && request.uri.path == "/login" {
                 response = try await login(request, context: context, secret: accessSecret)

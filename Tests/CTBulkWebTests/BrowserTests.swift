@@ -34,7 +34,7 @@ var ctbulkExecutable: URL {
 
 @Suite("Web app in a real browser")
 struct BrowserTests {
-    @Test("ctbulk serve --sandbox in headless chromium: upload, error cells, mapping, plan, apply to the end, results",
+    @Test("ctbulk serve --sandbox in headless chromium: upload, error cells, mapping, plan, apply to the end, results, reconcile and fix",
           .enabled(if: BrowserTools.available, "needs /usr/bin/chromium, /usr/bin/chromedriver and python3 selenium (apt-get install chromium chromium-driver; pip install selenium)"))
     func endToEnd() async throws {
         let folder = TempDir()
@@ -50,7 +50,7 @@ struct BrowserTests {
         server.standardOutput = FileHandle(forWritingAtPath: stdout)
         server.standardError = FileHandle(forWritingAtPath: stderr)
         try server.run()
-        defer { if server.isRunning { server.terminate() } }
+        defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
 
         // The URL it prints once listening (the project's `eventually`; its bound only ends a broken start).
         func printedURL() -> String? {
@@ -85,5 +85,9 @@ struct BrowserTests {
         // The token never reached the server's output.
         let served = ((try? String(contentsOfFile: stdout, encoding: .utf8)) ?? "") + ((try? String(contentsOfFile: stderr, encoding: .utf8)) ?? "")
         #expect(!served.contains("sandbox-token"))
+        // SIGTERM (Ctrl-C's meaning for a server) stops it, even with a live page's event stream opened earlier.
+        server.terminate()
+        _ = await eventually { !server.isRunning }
+        #expect(!server.isRunning, "serve did not stop on SIGTERM")
     }
 }

@@ -147,11 +147,18 @@ struct WebRouteTests {
     @Test("Access secret: beyond loopback every request without it gets 401; the secret (form or bearer) lets it in")
     func accessSecret() async throws {
         try await withWebApp(secret: "correct horse battery") { web in
-            for path in ["/", "/live", "/runs", "/live/state", "/assets/app.js"] {
+            for path in ["/", "/live", "/runs", "/reconcile", "/live/state", "/assets/app.js"] {
                 let answer = try await web.send(.get, path, session: nil)
                 #expect(answer.status == .unauthorized, "\(path)")
                 #expect(!answer.text.contains("SiteId"), "\(path)")
             }
+            // The login page's style sheet is static and public: it comes without the secret (the page is styled).
+            let login = try await web.send(.get, "/", session: nil)
+            #expect(login.text.contains("href=\"/assets/app.css\""))
+            let style = try await web.send(.get, "/assets/app.css", session: nil)
+            #expect(style.status == .ok)
+            #expect(style.headers[.contentType] == "text/css; charset=utf-8")
+            #expect(style.text.contains("--accent"))
             let upload = try await web.send(.post, "/uploads?name=a.csv", session: nil, body: Array("phone_number\n".utf8))
             #expect(upload.status == .unauthorized)
             let session = try await web.openSession()

@@ -35,9 +35,11 @@ struct WebAnswer {
     var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:] }
 }
 
-/// Runs `body` with a web app on a fresh demo sandbox and a fresh data folder.
+/// Runs `body` with a web app on a fresh demo sandbox and a fresh data folder; `service`, when given, is the account
+/// instead (a scripted one, for failures the sandbox cannot be made to give).
 func withWebApp<T: Sendable>(secret: String? = nil, maxUploadBytes: Int = WebSettings.defaultMaxUploadBytes,
                              sandbox configuration: SandboxConfiguration = .demoUnlimited(),
+                             service: (any NumberService)? = nil,
                              _ body: @Sendable @escaping (WebHarness) async throws -> T) async throws -> T {
     let folder = TempDir()
     return try await Sandbox.withSandbox(configuration) { sandbox in
@@ -46,8 +48,9 @@ func withWebApp<T: Sendable>(secret: String? = nil, maxUploadBytes: Int = WebSet
             credentials: CalltouchCredentials(accessToken: SandboxConfiguration.defaultAccessToken, siteId: "1"),
             readBatchSize: 50, connectTimeout: .seconds(5), readTimeout: .seconds(120))
         return try await withCalltouchClient(configuration: configuration, gate: UnlimitedGate()) { client in
-            let account = WebAccount(label: "SiteId 1 at \(sandbox.baseURL.absoluteString)", rate: 50,
-                                     makeService: { stop in client.withGate(StoppableGate(UnlimitedGate(), signal: stop)) })
+            let account = service.map { service in WebAccount(label: service.account.label, rate: 50, makeService: { _ in service }) }
+                ?? WebAccount(label: "SiteId 1 at \(sandbox.baseURL.absoluteString)", rate: 50,
+                              makeService: { stop in client.withGate(StoppableGate(UnlimitedGate(), signal: stop)) })
             let settings = WebSettings(dataDirectory: folder.path("web"), stateDirectory: folder.path("state"),
                                        maxUploadBytes: maxUploadBytes, accessSecret: secret)
             let web = try WebApp(account: account, settings: settings)

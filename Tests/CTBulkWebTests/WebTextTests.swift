@@ -17,10 +17,34 @@ struct WebTextTests {
         keys += statuses.map { "web.status.\($0.rawValue)" }
         let reasons: [StopReason] = [.authentication, .budget, .breaker, .interrupted, .maxRequests, .canary, .rateLimited, .redirected]
         keys += reasons.map { "web.live.stopReason.\($0.rawValue)" }
+        keys += DriftStatus.allCases.map { "web.drift.\($0.rawValue)" }
+        keys += DriftStatus.allCases.map { "web.reconcile.count.\($0.rawValue)" }
         for key in keys {
             #expect(Catalogue.contains(key), "\(key)")
             #expect(Message(key).render(.ru) != Message(key).render(.en), "\(key)")
         }
+    }
+
+    @Test("Progress agrees with the total: «1 из 21 строки», «2 из 2 строк»",
+          arguments: [(1, 21, "1 из 21 строки", "1 of 21 rows"), (0, 1, "0 из 1 строки", "0 of 1 row"),
+                      (2, 2, "2 из 2 строк", "2 of 2 rows"), (3, 24, "3 из 24 строк", "3 of 24 rows"),
+                      (5, 11, "5 из 11 строк", "5 of 11 rows"), (7, 101, "7 из 101 строки", "7 of 101 rows")])
+    func progressPlural(done: Int, total: Int, ru: String, en: String) {
+        let arguments: [String: Message.Argument] = ["done": .count(done), "total": .count(total)]
+        #expect(Message("web.live.progress", arguments).render(.ru) == ru)
+        #expect(Message("web.live.progress", arguments).render(.en) == en)
+    }
+
+    @Test("Drift count agrees with its number", arguments: [(1, "1 номер расходится с файлом"), (3, "3 номера расходятся с файлом"),
+                                                          (5, "5 номеров расходятся с файлом"), (12, "12 номеров расходятся с файлом"),
+                                                          (21, "21 номер расходится с файлом")])
+    func driftPlural(n: Int, ru: String) {
+        #expect(Message("web.reconcile.differ", ["n": .count(n)]).render(.ru) == ru)
+    }
+
+    @Test("Rows not applied: «Неприменённые строки» (with ё)")
+    func failuresHeading() {
+        #expect(Message("web.live.failures").render(.ru) == "Неприменённые строки")
     }
 
     @Test("HTML escaping: markup, quotes and control characters never reach a page as such")

@@ -20,6 +20,7 @@ extension Catalogue {
         "web.nav.uploads": Entry(en: "Files", ru: "Файлы"),
         "web.nav.live": Entry(en: "Current run", ru: "Текущий запуск"),
         "web.nav.runs": Entry(en: "Runs", ru: "Запуски"),
+        "web.nav.reconcile": Entry(en: "Reconcile", ru: "Сверка"),
         "web.nav.account": Entry(en: "Account: {account}", ru: "Аккаунт: {account}"),
         "web.error.title": Entry(en: "Something went wrong", ru: "Что-то пошло не так"),
         "web.error.back": Entry(en: "Back to the files", ru: "К списку файлов"),
@@ -170,13 +171,14 @@ extension Catalogue {
         "web.live.banner": Entry(en: "A run is in progress: {done} of {total}. Open it", ru: "Идёт запуск: {done} из {total}. Открыть"),
         "web.live.file": Entry(en: "File:", ru: "Файл:"),
         "web.live.run": Entry(en: "Run:", ru: "Запуск:"),
-        "web.live.progress": Entry(en: "{done} of {total} rows", ru: "{done} из {total} строк"),
+        "web.live.progress": Entry(en: "{done} of {total} {total|row|rows}", ru: "{done} из {total} {total|строки|строк|строк}"),
         "web.live.rate": Entry(en: "{rate} requests/s", ru: "{rate} запр./с"),
         "web.live.eta": Entry(en: "Time left:", ru: "Осталось:"),
         "web.live.errors": Entry(en: "Errors:", ru: "Ошибок:"),
         "web.live.queued": Entry(en: "{n} more {n|run|runs} waiting", ru: "Ждут очереди: {n}"),
-        "web.live.failures": Entry(en: "Rows not applied", ru: "Непримененные строки"),
+        "web.live.failures": Entry(en: "Rows not applied", ru: "Неприменённые строки"),
         "web.live.failureLine": Entry(en: "row {row}, {number}: {outcome}", ru: "строка {row}, {number}: {outcome}"),
+        "web.live.failureLineWithMessage": Entry(en: "row {row}, {number}: {outcome} — {message}", ru: "строка {row}, {number}: {outcome} — {message}"),
         "web.live.canaryDone": Entry(
             en: "The canary is done. Check these numbers in the account, then continue or stop:",
             ru: "Канарейка отработала. Проверьте эти номера в кабинете, затем продолжите или остановите:"),
@@ -199,8 +201,8 @@ extension Catalogue {
         "web.live.verified": Entry(
             en: "Done and verified: all {n} numbers are as the job wants.", ru: "Готово и проверено: все номера ({n}) такие, как в задании."),
         "web.live.notAsDesired": Entry(
-            en: "Verified: {n} of {checked} numbers are not as the job wants (they are in the failures file); apply again.",
-            ru: "Проверка: {n} из {checked} номеров не такие, как в задании (они в файле ошибок); примените ещё раз."),
+            en: "Verified: not as the job wants, {n} of {checked} {checked|number|numbers} (they are in the failures file); apply again.",
+            ru: "Проверка: не как в задании — {n} из {checked} {checked|номера|номеров|номеров} (они в файле ошибок); примените ещё раз."),
         "web.live.verifyFailed": Entry(
             en: "Could not read the account back to verify the result: {reason}",
             ru: "Не удалось прочитать аккаунт для проверки результата: {reason}"),
@@ -261,5 +263,69 @@ extension Catalogue {
         "web.status.paused": Entry(en: "paused", ru: "на паузе"),
         "web.status.failed": Entry(en: "failed", ru: "сбой"),
         "web.status.interrupted": Entry(en: "interrupted", ru: "прерван"),
+
+        // Screen 6: reconcile.
+        "web.reconcile.listTitle": Entry(en: "Reconcile with the account", ru: "Сверка с кабинетом"),
+        "web.reconcile.title": Entry(en: "Reconcile: {file}", ru: "Сверка: {file}"),
+        "web.reconcile.intro": Entry(
+            en: "Reconcile reads the account for every number of a saved file and shows where the account differs from the file. Nothing is changed until you fix the drift.",
+            ru: "Сверка читает из кабинета каждый номер сохранённого файла и показывает, где кабинет расходится с файлом. Ничего не меняется, пока вы не исправите расхождения."),
+        "web.reconcile.noUploads": Entry(
+            en: "No saved files yet. Upload a job file first; then reconcile it here.",
+            ru: "Сохранённых файлов пока нет. Сначала загрузите файл задания, затем сверьте его здесь."),
+        "web.reconcile.file": Entry(en: "File", ru: "Файл"),
+        "web.reconcile.rows": Entry(en: "Rows", ru: "Строк"),
+        "web.reconcile.lastCheck": Entry(en: "Last reconcile", ru: "Последняя сверка"),
+        "web.reconcile.notChecked": Entry(en: "not reconciled yet", ru: "ещё не сверяли"),
+        "web.reconcile.open": Entry(en: "Reconcile with the account", ru: "Сверить с кабинетом"),
+        "web.reconcile.check": Entry(en: "Reconcile with the account", ru: "Сверить с кабинетом"),
+        "web.reconcile.again": Entry(en: "Reconcile again", ru: "Сверить ещё раз"),
+        "web.reconcile.checkedAt": Entry(
+            en: "Read from the account at {time} ({reads} {reads|request|requests}).",
+            ru: "Прочитано из кабинета {time} ({reads} {reads|запрос|запроса|запросов})."),
+        "web.reconcile.validOnly": Entry(
+            en: "The file has rows with errors: only its {n} valid {n|row is|rows are} reconciled.",
+            ru: "В файле есть строки с ошибками: сверяются только {n} {n|верная строка|верные строки|верных строк}."),
+        "web.reconcile.allMatch": Entry(en: "Everything matches the file.", ru: "Всё совпадает с файлом."),
+        "web.reconcile.differ": Entry(
+            en: "{n} {n|number differs|numbers differ} from the file",
+            ru: "{n} {n|номер расходится|номера расходятся|номеров расходятся} с файлом"),
+        "web.reconcile.count.in-sync": Entry(en: "match: {n}", ru: "совпадают: {n}"),
+        "web.reconcile.count.changed": Entry(en: "differ: {n}", ru: "расходятся: {n}"),
+        "web.reconcile.count.missing": Entry(en: "free in the account: {n}", ru: "свободны в кабинете: {n}"),
+        "web.reconcile.count.unknown": Entry(en: "not in the account: {n}", ru: "нет в аккаунте: {n}"),
+        "web.reconcile.allDrift": Entry(en: "All differences", ru: "Все расхождения"),
+        "web.reconcile.kind": Entry(en: "Kind", ru: "Вид"),
+        "web.reconcile.field": Entry(en: "Field", ru: "Поле"),
+        "web.reconcile.desired": Entry(en: "In the file", ru: "В файле"),
+        "web.reconcile.live": Entry(en: "In the account", ru: "В кабинете"),
+        "web.reconcile.emptyValue": Entry(en: "(empty)", ru: "(пусто)"),
+        "web.reconcile.notInAccount": Entry(
+            en: "The number is not in the account: it cannot be fixed from here.",
+            ru: "Номера нет в аккаунте: исправить его отсюда нельзя."),
+        "web.reconcile.matches": Entry(en: "As in the file", ru: "Как в файле"),
+        "web.reconcile.downloadXlsx": Entry(en: "Download the drift (.xlsx)", ru: "Скачать расхождения (.xlsx)"),
+        "web.reconcile.downloadCsv": Entry(en: "Download the drift (CSV)", ru: "Скачать расхождения (CSV)"),
+        "web.reconcile.fix": Entry(en: "Fix the drift ({n} {n|change|changes})…", ru: "Исправить расхождения ({n} {n|изменение|изменения|изменений})…"),
+        "web.reconcile.fixTitle": Entry(en: "Fix the drift", ru: "Исправление расхождений"),
+        "web.reconcile.fixHint": Entry(
+            en: "The account is read again before anything is sent; if the drift has changed since this page, nothing is sent and you reconcile again.",
+            ru: "Перед отправкой кабинет читается заново; если расхождения изменились после этой страницы, ничего не отправляется — сверьте ещё раз."),
+        "web.reconcile.fixStart": Entry(en: "Fix {n} {n|change|changes}", ru: "Исправить: {n} {n|изменение|изменения|изменений}"),
+        "web.reconcile.readFailed": Entry(en: "The account could not be read: {reason}", ru: "Не удалось прочитать кабинет: {reason}"),
+        "web.reconcile.driftMoved": Entry(
+            en: "The drift changed since you confirmed it: nothing was sent. Reconcile again and check the new drift.",
+            ru: "Расхождения изменились после подтверждения: ничего не отправлено. Сверьте ещё раз и проверьте новые расхождения."),
+        "web.reconcile.unfinishedRun": Entry(
+            en: "This file has an unfinished run: nothing was sent. Resume or finish it on the Runs page, then reconcile again.",
+            ru: "У этого файла есть незавершённый запуск: ничего не отправлено. Продолжите или завершите его на странице «Запуски», затем сверьте ещё раз."),
+        "web.reconcile.nothingToFix": Entry(
+            en: "Nothing to fix: the account already matches the file.",
+            ru: "Исправлять нечего: кабинет уже совпадает с файлом."),
+        "web.reconcile.afterRun": Entry(en: "Reconcile this file again", ru: "Сверить этот файл ещё раз"),
+        "web.drift.in-sync": Entry(en: "matches", ru: "совпадает"),
+        "web.drift.changed": Entry(en: "differs", ru: "расходится"),
+        "web.drift.missing": Entry(en: "free in the account", ru: "свободен в кабинете"),
+        "web.drift.unknown": Entry(en: "not in the account", ru: "нет в аккаунте"),
     ]
 }

@@ -174,6 +174,11 @@ public struct Journal: Sendable {
         try read { db in try RowRecord.fetchAll(db, sql: "SELECT * FROM run_row WHERE run_id = ? ORDER BY row", arguments: [runID]) }
     }
 
+    /// One row of a run (its outcome and note as recorded), or nil.
+    public func row(_ row: Int, of runID: Int64) throws(JournalError) -> RowRecord? {
+        try read { db in try RowRecord.fetchOne(db, sql: "SELECT * FROM run_row WHERE run_id = ? AND row = ?", arguments: [runID, row]) }
+    }
+
     /// Rows of a run that have no outcome yet (pending or in doubt).
     public func openRows(of runID: Int64) throws(JournalError) -> [RowRecord] {
         try read { db in

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """End-to-end test of `ctbulk serve` in a real headless browser (Debian's chromium and chromedriver, driven by
 selenium): upload a real job file, see its error cells, map a header, plan, apply against the sandbox, watch the
-progress reach the end, download the results and check them. Takes a screenshot of every screen.
+progress reach the end, download the results and check them; then reconcile after a hand edit in the account, fix
+the drift and see everything match. Takes a screenshot of every screen.
 
 Usage: web_e2e.py BASE_URL JOB_FILE SCREENSHOT_DIR DOWNLOAD_DIR
 Exit code 0 when every check passed; the failing check is printed otherwise.
@@ -9,9 +10,12 @@ Exit code 0 when every check passed; the failing check is printed otherwise.
 import csv
 import glob
 import io
+import json
 import os
+import re
 import sys
 import time
+import urllib.request
 
 os.environ.setdefault("SE_AVOID_STATS", "true")
 
@@ -164,10 +168,63 @@ def run(driver, wait):
     wait.until(EC.presence_of_element_located((By.ID, "run-rows")))
     check(driver.find_elements(By.CSS_SELECTOR, "#run-rows tr[data-outcome='applied']"), "the run's rows by outcome")
 
+    # Screen 6: reconcile. Someone edits a number in the cabinet by hand (the sandbox's admin route); the drift
+    # table shows exactly that; «Исправить расхождения» goes through the same confirmation and run; then all matches.
+    account = driver.find_element(By.ID, "account").text
+    sandbox = re.search(r"https?://[^\s/]+", account).group(0)
+    hand_edit(sandbox, "79990000011", "campaign", "hand-edit")
+    follow(driver, wait, driver.find_element(By.CSS_SELECTOR, "header nav a[href='/reconcile']"))
+    follow(driver, wait, wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#reconcile-uploads a"))))
+    follow(driver, wait, wait.until(EC.presence_of_element_located((By.ID, "check-drift"))))
+    headline = wait.until(EC.presence_of_element_located((By.ID, "drift-headline"))).text
+    check(headline == "1 номер расходится с файлом", "the drift is counted (%s)" % headline)
+    rows = driver.find_elements(By.CSS_SELECTOR, "#drift tbody tr")
+    check(len(rows) == 1, "exactly one drift row (%d)" % len(rows))
+    cells = [cell.text for cell in rows[0].find_elements(By.TAG_NAME, "td")]
+    check(cells[1:] == ["79990000011", "расходится", "campaign", "spring-brand", "hand-edit"],
+          "the drift row: number, field, in the file, in the account (%s)" % cells)
+    shot(driver, "web-7-reconcile.png")
+    driver.find_element(By.ID, "download-drift-csv").click()
+    drift = wait_for_download("*-drift.csv")
+    check("hand-edit" in drift, "the drift report downloads")
+    follow(driver, wait, driver.find_element(By.ID, "go-fix"))
+    question = wait.until(EC.presence_of_element_located((By.ID, "confirm-question"))).text
+    check("SiteId 1" in question and "1 изменение" in question, "the fix confirmation names the account and one change")
+    driver.find_element(By.ID, "confirm-box").click()
+    follow(driver, wait, driver.find_element(By.ID, "start-fix"))
+    wait.until(EC.presence_of_element_located((By.ID, "live-phase")))
+    wait.until(lambda d: d.find_element(By.ID, "live-phase").get_attribute("data-phase") in ("finished", "stopped", "failed"))
+    phase = driver.find_element(By.ID, "live-phase").get_attribute("data-phase")
+    check(phase == "finished", "the fix finished (%s: %s)" % (phase, driver.find_element(By.ID, "live-message").text))
+    follow(driver, wait, wait.until(EC.visibility_of_element_located((By.ID, "reconcile-again"))))
+    follow(driver, wait, wait.until(EC.presence_of_element_located((By.ID, "check-drift"))))
+    headline = wait.until(EC.presence_of_element_located((By.ID, "drift-headline"))).text
+    check(headline == "Всё совпадает с файлом.", "after the fix everything matches (%s)" % headline)
+    check(not driver.find_elements(By.ID, "go-fix"), "nothing left to fix")
+
     # English on request.
     driver.find_element(By.ID, "lang-switch").click()
     wait.until(lambda d: "Runs" in d.find_element(By.TAG_NAME, "nav").text)
     check(True, "the page switches to English")
+
+
+def follow(driver, wait, element):
+    """Clicks `element` and waits until the page it leads to has replaced this one."""
+    old_page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    wait.until(EC.staleness_of(old_page))
+
+
+def hand_edit(sandbox, number, field, value):
+    """Changes one display field of a number in the sandbox's account, as a person in the cabinet would."""
+    with urllib.request.urlopen(sandbox + "/_sandbox/state") as answer:
+        record = next(r for r in json.load(answer) if r["phoneNumber"] == number)
+    record.pop("phoneNumber", None)
+    record["displayOptions"][field] = value
+    request = urllib.request.Request(sandbox + "/_sandbox/numbers/" + number, data=json.dumps(record).encode(),
+                                     method="PUT", headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request) as answer:
+        check(answer.status == 200, "the sandbox took the hand edit of " + number)
 
 
 def wait_for_download(pattern):
