@@ -40,10 +40,13 @@ enum UISInventory {
                 var configuration = SandboxConfiguration.demo
                 configuration.port = 0
                 let found = try await Sandbox.withSandbox(configuration) { running in
+                    let endpoint = try UISEndpoint(running.uisURL.absoluteString)
                     let client = UISClient(
-                        configuration: UISClientConfiguration(endpoint: try UISEndpoint(running.uisURL.absoluteString),
+                        configuration: UISClientConfiguration(endpoint: endpoint,
                                                               credentials: .accessToken(configuration.uis.token)),
-                        transport: AsyncHTTPClientTransport(), gate: SlidingWindowRateLimiter(limit: 5))
+                        transport: AsyncHTTPClientTransport(),
+                        gate: UISRequestGate.make(endpoint: endpoint, sandbox: true, stateDirectory: nil,
+                                                  environment: options.environment, clock: .system))
                     return try await inventoryProblems(rows: rows, client: client)
                 }
                 return .success(found)
