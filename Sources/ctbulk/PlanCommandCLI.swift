@@ -18,6 +18,9 @@ struct APIArguments: ParsableArguments {
     @Option(help: ArgumentHelp(CLIText.t("help.api.rate")))
     var rate = 5
 
+    @Option(help: ArgumentHelp(CLIText.t("help.api.rateMargin")))
+    var rateMarginMs: Int?
+
     @Option(help: ArgumentHelp(CLIText.t("help.api.readBatchSize")))
     var readBatchSize: Int?
 
@@ -34,14 +37,18 @@ struct APIArguments: ParsableArguments {
     var stateDir: String?
 
     func validate() throws {
-        guard rate >= 1 else { throw ValidationError("--rate must be at least 1") }
-        if let readBatchSize, readBatchSize < 1 { throw ValidationError("--read-batch-size must be at least 1") }
+        guard rate >= 1 else { throw CLIText.usage("usage.at_least", ["option": "--rate", "min": "1"]) }
+        if let readBatchSize, readBatchSize < 1 { throw CLIText.usage("usage.at_least", ["option": "--read-batch-size", "min": "1"]) }
+        if let rateMarginMs, !(0...250).contains(rateMarginMs) {
+            throw CLIText.usage("usage.range", ["option": "--rate-margin-ms", "min": "0", "max": "250"])
+        }
     }
 
     var value: APIOptions {
         var options = APIOptions(baseURL: baseURL, siteID: siteId, tokenFile: tokenFile, sandbox: sandbox, rate: rate,
                                  readBatchSize: readBatchSize, createPath: createPath, listPath: listPath, timeoutSeconds: timeout)
         options.stateDirectory = stateDir
+        options.rateMarginMilliseconds = rateMarginMs
         return options
     }
 }

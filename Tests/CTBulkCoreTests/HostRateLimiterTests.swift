@@ -94,6 +94,27 @@ import Testing
         #expect(limiter(dir, 3_000_000_003, clock: clock, host: "http://127.0.0.1:8080").margin == .milliseconds(15))
     }
 
+    /// `--rate-margin-ms`: a process started with a smaller margin than the state file holds (an earlier run's, or a
+    /// more careful process's that has stopped) takes it back 1 ms a start; a careful process that takes part again
+    /// widens it at once.
+    @Test func aSmallerMarginTakesOverOnceTheMoreCarefulProcessIsGone() async throws {
+        let dir = TempDir(), clock = ManualClock()
+        func limiter(_ participant: Int64, margin: Int) -> HostRateLimiter {
+            HostRateLimiter(directory: dir.path("rate"), host: "https://api.calltouch.ru:443", limit: 5,
+                            margin: .milliseconds(margin), clock: RunClock.manual(clock), participant: participant)
+        }
+        let careful = limiter(3_000_000_001, margin: 15), eager = limiter(3_000_000_002, margin: 8)
+        _ = try await run([(careful, 1)], clock: clock)
+        #expect(eager.margin == .milliseconds(15))
+        clock.advance(by: .seconds(4))
+        _ = try await run(Array(repeating: (eager, 2), count: 3), clock: clock)
+        #expect(eager.margin == .milliseconds(12))
+        _ = try await run(Array(repeating: (eager, 2), count: 7), clock: clock)
+        #expect(eager.margin == .milliseconds(8), "and no lower")
+        _ = try await run([(careful, 1)], clock: clock)
+        #expect(eager.margin == .milliseconds(15))
+    }
+
     @Test func theStateFileRoundTrips() {
         var state = HostRateLimiter.State(margin: .milliseconds(25))
         state.lastRejection = .seconds(7)

@@ -14,6 +14,8 @@ public struct APIOptions: Sendable {
     public var sandbox = false
     /// `--rate`: requests per second for everything the run sends.
     public var rate = 5
+    /// `--rate-margin-ms`: the limiter's safety margin per one-second window (nil: ``HostRateLimiter/defaultMargin``).
+    public var rateMarginMilliseconds: Int?
     /// `--read-batch-size`: numbers per read of live state.
     public var readBatchSize: Int?
     /// `--create-path`, `--list-path`: the unpublished endpoints.

@@ -92,6 +92,8 @@ struct APISession {
         let clock = RunClock.system
         let limiter = HostRateLimiter(directory: StateDirectory.rates(options.resolvedStateDirectory),
                                       host: AccountIdentity.canonicalHost(configuration.baseURL), limit: max(options.rate, 1),
+                                      margin: options.rateMarginMilliseconds.map { .milliseconds($0) }
+                                          ?? HostRateLimiter.defaultMargin,
                                       clock: clock)
         let stopSignal = StopSignal()
         return try await withCalltouchClient(configuration: configuration, gate: StoppableGate(limiter, signal: stopSignal)) { client in
