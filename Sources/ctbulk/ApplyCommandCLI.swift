@@ -73,11 +73,11 @@ struct ApplyCommandCLI: AsyncParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if file == nil && !resume { throw ValidationError("give a job file, a saved plan, or --resume") }
-        if let canary, canary < 1 { throw ValidationError("--canary must be at least 1") }
-        if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
-        if maxAttempts < 1 { throw ValidationError("--max-attempts must be at least 1") }
-        if !(0...1).contains(breakerShare) { throw ValidationError("--breaker-share is a fraction between 0 and 1") }
+        if file == nil && !resume { throw CLIText.usage("usage.apply_input") }
+        if let canary, canary < 1 { throw CLIText.usage("usage.at_least", ["option": "--canary", "min": "1"]) }
+        if let concurrency, concurrency < 1 { throw CLIText.usage("usage.at_least", ["option": "--concurrency", "min": "1"]) }
+        if maxAttempts < 1 { throw CLIText.usage("usage.at_least", ["option": "--max-attempts", "min": "1"]) }
+        if !(0...1).contains(breakerShare) { throw CLIText.usage("usage.fraction", ["option": "--breaker-share"]) }
     }
 
     func run() async throws {

@@ -105,10 +105,10 @@ struct ExportCommandCLI: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
-        if plain && excel { throw ValidationError("give --plain or --excel, not both") }
-        if file != nil && numbers != nil { throw ValidationError("give FILE or --numbers, not both") }
+        if plain && excel { throw CLIText.usage("usage.not_both", ["a": "--plain", "b": "--excel"]) }
+        if file != nil && numbers != nil { throw CLIText.usage("usage.not_both", ["a": "FILE", "b": "--numbers"]) }
         if undoFor == nil && file == nil && numbers == nil && pool == nil && redirectId.isEmpty {
-            throw ValidationError("give a job or list file, --pool, --redirect-id or --undo-for")
+            throw CLIText.usage("usage.reconcile_input")
         }
     }
 

@@ -39,9 +39,9 @@ struct SandboxCommandCLI: AsyncParsableCommand {
     var siteId = "1"
 
     func validate() throws {
-        if numbers != nil && state != nil { throw ValidationError("give --numbers or --state, not both") }
-        if let numbers, numbers < 0 { throw ValidationError("--numbers must not be negative") }
-        if !(0...65535).contains(port) { throw ValidationError("--port must be 0...65535") }
+        if numbers != nil && state != nil { throw CLIText.usage("usage.not_both", ["a": "--numbers", "b": "--state"]) }
+        if let numbers, numbers < 0 { throw CLIText.usage("usage.at_least", ["option": "--numbers", "min": "0"]) }
+        if !(0...65535).contains(port) { throw CLIText.usage("usage.range", ["option": "--port", "min": "0", "max": "65535"]) }
     }
 
     func run() async throws {

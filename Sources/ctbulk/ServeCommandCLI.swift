@@ -28,8 +28,8 @@ struct ServeCommandCLI: AsyncParsableCommand {
     var maxUploadMb = WebSettings.defaultMaxUploadBytes / (1024 * 1024)
 
     func validate() throws {
-        if !(0...65535).contains(port) { throw ValidationError("--port must be 0...65535") }
-        if maxUploadMb < 1 { throw ValidationError("--max-upload-mb must be at least 1") }
+        if !(0...65535).contains(port) { throw CLIText.usage("usage.range", ["option": "--port", "min": "0", "max": "65535"]) }
+        if maxUploadMb < 1 { throw CLIText.usage("usage.at_least", ["option": "--max-upload-mb", "min": "1"]) }
     }
 
     func run() async throws {

@@ -35,7 +35,7 @@ struct CellLimitArguments: ParsableArguments {
     var maxCellBytes: Int?
 
     func validate() throws {
-        if let maxCellBytes, maxCellBytes < 1 { throw ValidationError("--max-cell-bytes must be at least 1") }
+        if let maxCellBytes, maxCellBytes < 1 { throw CLIText.usage("usage.at_least", ["option": "--max-cell-bytes", "min": "1"]) }
     }
 }
 

@@ -185,6 +185,17 @@ import Testing
         #expect(english.contains("Exit codes") && english.contains("Bulk-update Calltouch"), "\(english)")
     }
 
+    @Test func usageErrorsAreInTheLanguageToo() throws {
+        let (code, _, err) = try runCTBulk(["apply", "job.csv", "--rate", "0"], environment: Self.locale("ru_RU.UTF-8"))
+        #expect(code == 64)
+        #expect(err.contains("Значение --rate должно быть не меньше 1"), "\(err)")
+        let (_, _, english) = try runCTBulk(["apply", "job.csv", "--rate-margin-ms", "300", "--lang", "en"],
+                                            environment: Self.locale("ru_RU.UTF-8"))
+        #expect(english.contains("--rate-margin-ms must be 0 to 250"), "\(english)")
+        let (_, _, missing) = try runCTBulk(["apply", "--lang", "ru"], environment: Self.locale("C"))
+        #expect(missing.contains("Укажите файл задания, сохранённый план или --resume"), "\(missing)")
+    }
+
     @Test func aJobSpecMaySetTheLanguage() async throws {
         let dir = TempDir()
         let spec = """

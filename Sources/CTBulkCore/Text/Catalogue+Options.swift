@@ -1,6 +1,14 @@
 extension Catalogue {
     /// Help texts of the options added with .xlsx input, the team's own headers and --skip-invalid.
     static let optionEntries: [String: Entry] = [
+        "usage.at_least": Entry(en: "{option} must be at least {min}", ru: "Значение {option} должно быть не меньше {min}"),
+        "usage.range": Entry(en: "{option} must be {min} to {max}", ru: "Значение {option} должно быть от {min} до {max}"),
+        "usage.fraction": Entry(en: "{option} is a fraction between 0 and 1", ru: "Значение {option} — доля от 0 до 1"),
+        "usage.not_both": Entry(en: "give {a} or {b}, not both", ru: "Укажите {a} или {b}, но не то и другое вместе"),
+        "usage.apply_input": Entry(en: "give a job file, a saved plan, or --resume",
+                                   ru: "Укажите файл задания, сохранённый план или --resume"),
+        "usage.reconcile_input": Entry(en: "give a job or list file, --pool, --redirect-id or --undo-for",
+                                       ru: "Укажите файл задания или списка номеров, --pool, --redirect-id или --undo-for"),
         "help.input.sheet": Entry(
             en: "The sheet of an .xlsx file to read (default: the first).",
             ru: "Лист файла .xlsx, который читать (по умолчанию — первый)."),
