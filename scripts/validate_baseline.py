@@ -76,6 +76,45 @@ def unneutralise(text):
     return text[1:] if len(text) > 1 and text[0] == "'" and text[1] in "=+-@\t\r" else text
 
 
+EXTENSION_MARKERS = ("добавочный", "доб", "ext", "#", "x", "х", "вн")
+
+
+def has_extension(text):
+    """An extension after the number (`доб. 12`, `ext 12`, `#12`, `x12`): after at least seven ASCII digits, the
+    first letter or '#' starts a marker followed by digits alone (PhoneNumber.extensionPart)."""
+    digits = 0
+    for index, char in enumerate(text):
+        if char.isascii() and char.isdigit():
+            digits += 1
+            continue
+        if not (char.isalpha() or char == "#"):
+            continue
+        if digits < 7:
+            return False
+        rest = text[index:].lower()
+        for marker in EXTENSION_MARKERS:
+            if rest.startswith(marker):
+                tail = rest[len(marker):].lstrip(".: \u00a0")
+                if tail and all(c.isascii() and c.isdigit() for c in tail):
+                    return True
+        return False
+    return False
+
+SECONDS_UNITS = ("секунды", "секунд", "секунда", "сек.", "сек", "с.", "с", "seconds", "second", "secs", "sec.", "sec",
+                 "s", "c")
+
+
+def strip_seconds(text):
+    """`30 сек`, `30с`, `30 s`: the number without its unit of seconds (CellText.strippingSecondsUnit), else None."""
+    lower = text.lower()
+    for unit in SECONDS_UNITS:
+        if lower.endswith(unit):
+            number = text[:-len(unit)].strip(PADDING)
+            if number and number[-1].isascii() and number[-1].isdigit():
+                return number
+    return None
+
+
 def phone(raw):
     """(digits or None, problem code or None)."""
     text = unneutralise(raw).strip(PADDING)
@@ -85,6 +124,8 @@ def phone(raw):
         return None, "cell.excel_error"
     if SCIENTIFIC.match(text):
         return None, "phone.scientific"
+    if has_extension(text):
+        return None, "phone.extension"
     note = None
     tail = FLOAT_TAIL.match(text)
     if tail:
@@ -100,6 +141,8 @@ def phone(raw):
         body, changed = "7" + body[1:], True
     elif len(body) == 10 and body[0] == "9" and not plus:
         body, changed = "7" + body, True
+    elif len(body) == 10 and body[0] in "348" and not plus:
+        return "7" + body, note or "phone.country_added"
     elif len(body) == 11 or (len(body) == 10 and plus):
         return None, "phone.country"
     else:
@@ -163,6 +206,8 @@ def validate(path, encoding, delimiter):
                     if tail:
                         text = tail.group(1)
                         problems.append("timeout.float_tail")
+                    else:
+                        text = strip_seconds(text) or text  # `30 сек`, `30s`
                     if re.fullmatch(r"[+-]?\d+", text):
                         values[name] = int(text)
                         if not 10 <= int(text) <= 120:

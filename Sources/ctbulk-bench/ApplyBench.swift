@@ -20,7 +20,7 @@ struct ApplyScenario: Sendable {
     var timelinePath: String?
     /// Let the limiter start up to `limit` requests at once (`spacing: .zero`), as it did before it spaced them.
     var burst = false
-    /// The share of the limit the write rate must reach.
+    /// The share of the limit the request rate (writes and the re-reads before them) must reach.
     var target: Double
     /// Whether a single 429 fails the scenario (the brief asks it of the 5/s scenarios, the API's real rate).
     var zeroRejectionsRequired: Bool
@@ -247,7 +247,9 @@ enum ApplyBench {
                     schedulerLatenessP99Ms: probe.summary.p99, schedulerLatenessMaxMs: probe.summary.max,
                     sandboxRejectedRateLimit: stats.rejected.rateLimit, counts: report.counts, verified: verified,
                     target: scenario.target, zeroRejectionsRequired: scenario.zeroRejectionsRequired,
-                    meetsTarget: min(sustainedShare, spanShare) >= scenario.target
+                    // The API limits requests, so the target is on every request of the run (the re-reads before
+                    // writing included); the write share is printed next to it.
+                    meetsTarget: min(requestRateSustained, requestRateSpan) / limit >= scenario.target
                         && (stats.rejected.rateLimit == 0 || !scenario.zeroRejectionsRequired)
                         && verified && report.counts["applied"] == scenario.writes)
                 note("apply: \(String(format: "%.2f", writeRateSustained))/s sustained (\(String(format: "%.1f", sustainedShare * 100)) %), \(String(format: "%.2f", writeRateSpan))/s first-to-last, \(stats.rejected.rateLimit) rejected by the sandbox")

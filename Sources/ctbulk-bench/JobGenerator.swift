@@ -23,7 +23,7 @@ struct JobGenerator {
     private static let contents = ["Объявление 1", "Объявление 2", "баннер_главная", "Видео 15 с"].map(encode)
     private static let keywords = ["пластиковые окна", "ремонт квартир", "купить кухню", "натяжной потолок цена"].map(encode)
     private static let yes = encode("да"), no = encode("нет"), maybe = encode("может быть")
-    private static let excelNA = encode("#Н/Д"), seconds30 = encode("30 сек"), scientific = encode("7,9E+10")
+    private static let excelNA = encode("#Н/Д"), oneMinute = encode("1 мин"), scientific = encode("7,9E+10")
     private static let timeouts = [15, 20, 30, 45, 60, 90]
 
     private static func encode(_ text: String) -> [UInt8] { Windows1251.encode(text) }
@@ -130,7 +130,7 @@ struct JobGenerator {
             cells.timeout = Array("5".utf8)
         case .timeoutFormat?:
             fillReserve(&cells, index)
-            cells.timeout = Self.seconds30
+            cells.timeout = Self.oneMinute  // `30 сек` is read as 30; minutes are not
         case .boolFormat?:
             fillReserve(&cells, index)
             cells.earlyMedia = Self.maybe

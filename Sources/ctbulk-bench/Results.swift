@@ -91,7 +91,7 @@ struct BenchResults: Codable, Sendable {
                  fixed(a.requestPercentOfLimitSustained, 1), int(a.sandboxRejectedRateLimit),
                  "\(fixed(a.schedulerLatenessP99Ms, 1))/\(fixed(a.schedulerLatenessMaxMs, 1))", fixed(a.applySeconds, 1),
                  int(a.planReadRequests), fixed(a.planSeconds, 2),
-                 ">= \(Int(a.target * 100)) %" + (a.zeroRejectionsRequired ? ", 0 429s" : ""), a.meetsTarget ? "yes" : "NO"]
+                 "requests >= \(Int(a.target * 100)) %" + (a.zeroRejectionsRequired ? ", 0 429s" : ""), a.meetsTarget ? "yes" : "NO"]
             }))
         }
         if let journal {
