@@ -119,6 +119,9 @@ public final class JobFileReader {
     private var headerRowNumber: Int?
     /// .xlsx: the sheet whose rows take the CSV row path.
     var workbook: WorkbookSource?
+    /// A CSV file's rows as estimated once its first chunk was read (that chunk's rows scaled by the file's size);
+    /// nil before, and for small files (one chunk), .xlsx and JSON. Lets the duplicate index take its size at once.
+    private(set) var estimatedRows: Int?
 
     public init(path: String, options: JobReadOptions = JobReadOptions()) throws(JobFileError) {
         self.path = path
@@ -240,6 +243,7 @@ public final class JobFileReader {
         var headerSeen = false
         var rowOffset = 0
         var utf8Buffer: [UInt8] = []
+        var lastRow: Int?
         // The fast path proves a row clean on its bytes only where it reads the row as the reference path does: not
         // for the rows of a report fed back (blank over the user's own columns only) nor with title rows above the
         // header; unrecognised columns are watched for data on both paths.
@@ -249,6 +253,7 @@ public final class JobFileReader {
         func deliver() throws {
             try parser.withBatch { batch in
                 for span in batch.records {
+                    lastRow = span.row
                     if !headerSeen {
                         if layout.dialect.hasSepLine && rowOffset == 0 && span.row == 1 { rowOffset = 1; continue }
                         if let headerRow = layout.headerRow, span.row - rowOffset < headerRow { continue }  // title rows
@@ -316,7 +321,13 @@ public final class JobFileReader {
             return
         }
 
+        let fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        var bytesRead = 0
         while let chunk = try source.next() {
+            if estimatedRows == nil, bytesRead > 0, let fileSize, let last = lastRow {
+                estimatedRows = Int(Double(last) * Double(fileSize) / Double(bytesRead))
+            }
+            bytesRead += chunk.count
             var bytes = chunk[...]
             if skip > 0 { let n = min(skip, bytes.count); bytes = bytes.dropFirst(n); skip -= n }
             if transcoder != nil {
@@ -564,6 +575,8 @@ final class CSVRows {
     let parser: CSVParser
     let check: CSVRowCheck
     let width: Int
+    /// ``CSVLayout/ownWidth``, worked out once (it compares every header cell with the report's column names).
+    let ownWidth: Int
     /// Columns no field reads: their cells are still checked for control characters (line breaks allowed).
     let ignoredColumns: [Int]
 
@@ -577,6 +590,7 @@ final class CSVRows {
         self.path = path
         self.maxCellBytes = maxCellBytes
         self.parser = parser
+        ownWidth = layout.ownWidth
         check = CSVRowCheck(layout: layout)
         width = layout.header.count
         ignoredColumns = layout.columns.indices.filter { layout.columns[$0] == nil && $0 < layout.header.count }
@@ -646,7 +660,7 @@ final class CSVRows {
 
     func sourceRow(cells: [String], encodingProblem: Bool, oversized: [Int: Int], row: Int) -> SourceRow {
         // The columns a ctbulk report added do not count: a blank row of a report fed back is blank again.
-        let blank = oversized.isEmpty && cells.prefix(layout.ownWidth).allSatisfy { CellText.trim($0).isEmpty }
+        let blank = oversized.isEmpty && cells.prefix(ownWidth).allSatisfy { CellText.trim($0).isEmpty }
         if blank {
             return SourceRow(row: row, cells: cells, built: BuiltRow(row: row, jobRow: nil, problems: []), isBlank: true)
         }

@@ -110,6 +110,11 @@ extension PhoneNumber {
     /// The extension written after a number (`доб. 12`, `доб 12`, `ext 12`, `ext. 12`, `#12`, `x12`), as written;
     /// nil when the text has none. Only a marker after at least seven digits, followed by digits alone, counts.
     public static func extensionPart(of text: String) -> String? {
+        // A marker starts with a letter or `#`: text of digits and separators alone (nearly every cell) has none.
+        let mayHaveMarker = text.utf8.contains { byte in
+            byte >= 0x80 || byte == UInt8(ascii: "#") || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+        }
+        guard mayHaveMarker else { return nil }
         let scalars = Array(text.unicodeScalars)
         var digitsSeen = 0
         for (index, scalar) in scalars.enumerated() {

@@ -116,8 +116,13 @@ public enum Validator {
         var listingNotes: Bool { problemLimit.map { keptBySeverity[.note, default: 0] < $0 } ?? true }
 
         /// Records a row in the duplicate index; returns its duplicate problem and whether it is a later identical copy.
+        var indexSized = false
         func duplicate(number: UInt64, digits: @autoclosure () -> String, fingerprint: UInt64, row: Int,
                        hasWarnings: Bool) -> (Problem?, Bool) {
+            if !indexSized, let expected = reader.estimatedRows {
+                index.reserve(expected)
+                indexSized = true
+            }
             switch index.record(number: number, fingerprint: fingerprint, row: row, hasWarnings: hasWarnings) {
             case .first:
                 return (nil, false)
