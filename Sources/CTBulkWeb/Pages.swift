@@ -15,6 +15,17 @@ struct Text {
     func h(_ key: String, _ arguments: [String: Message.Argument] = [:]) -> HTML { "\(t(key, arguments))" }
 
     func number(_ value: Int) -> String { language.formatNumber(value) }
+
+    /// A problem's message as the page says it: an unrecognised column is mapped on this page (the list of fields in
+    /// «How the file was read»), not with the command line's `--map`.
+    func problem(_ problem: Problem) -> String {
+        guard problem.code == .headerUnknown, problem.details["strict"] == nil else { return problem.message(language) }
+        let header = problem.column ?? problem.value ?? ""
+        if let name = problem.details["suggestion"], let column = JobColumn(fieldName: name) {
+            return t("web.problem.headerUnknownSuggestion", ["header": .text(header), "label": .message(column.label)])
+        }
+        return t("web.problem.headerUnknown", ["header": .text(header)])
+    }
 }
 
 /// The page frame and the answers every route uses.
@@ -27,7 +38,7 @@ enum Pages {
         func nav(_ path: String, _ key: String, _ name: String) -> HTML {
             "<a href=\"\(path)\"\(active == name ? HTML(" class=\"active\" aria-current=\"page\"") : HTML.empty)>\(text.t(key))</a>"
         }
-        let accountLine: HTML = account.map { "<span class=\"account\" id=\"account\">\(text.t("web.nav.account", ["account": .text($0)]))</span>" } ?? .empty
+        let accountLine: HTML = account.map { "<span class=\"account\" id=\"account\">\(text.t("web.nav.account", ["account": AccountIdentity.display(label: $0)]))</span>" } ?? .empty
         let html: HTML = """
         <!DOCTYPE html>
         <html lang="\(context.language.rawValue)">

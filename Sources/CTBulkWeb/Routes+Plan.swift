@@ -178,12 +178,12 @@ extension WebApp {
         let s = plan.summary
         let queued: HTML = runs.snapshot().isActive ? "<p class=\"warning\">\(text.t("web.apply.queued"))</p>" : .empty
         let body: HTML = """
-        <p class="confirm-question" id="confirm-question">\(text.t("web.apply.question", ["account": .text(account.label), "n": .count(s.writeRequests), "creates": .count(s.create)]))</p>
+        <p class="confirm-question" id="confirm-question">\(text.t("web.apply.question", ["account": AccountIdentity.display(label: account.label), "n": .count(s.writeRequests), "creates": .count(s.create)]))</p>
         \(queued)
         <form method="post" action="/uploads/\(upload.id)/apply" class="confirm">
         <input type="hidden" name="csrf" value="\(context.session.csrf)">
         <input type="hidden" name="changes" value="\(s.writeRequests)">
-        <label><input type="checkbox" name="confirm" value="yes" id="confirm-box" required> \(text.t("web.apply.checkbox", ["account": .text(account.label), "n": .count(s.writeRequests)]))</label>
+        <label><input type="checkbox" name="confirm" value="yes" id="confirm-box" required> \(text.t("web.apply.checkbox", ["account": AccountIdentity.display(label: account.label), "n": .count(s.writeRequests)]))</label>
         <label>\(text.t("web.apply.canary")) <input type="number" name="canary" id="canary" min="1" max="\(max(s.writeRequests, 1))" placeholder="\(text.t("web.apply.canaryNone"))"></label>
         <p class="muted">\(text.t("web.apply.canaryHint"))</p>
         <button type="submit" class="primary" id="start-apply">\(text.t("web.apply.start", ["n": .count(s.writeRequests)]))</button>

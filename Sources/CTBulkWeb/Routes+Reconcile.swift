@@ -229,13 +229,13 @@ extension WebApp {
         let fixes = saved.fixes
         let queued: HTML = runs.snapshot().isActive ? "<p class=\"warning\">\(text.t("web.apply.queued"))</p>" : .empty
         let body: HTML = """
-        <p class="confirm-question" id="confirm-question">\(text.t("web.apply.question", ["account": .text(account.label), "n": .count(fixes.writes), "creates": .count(fixes.creates)]))</p>
+        <p class="confirm-question" id="confirm-question">\(text.t("web.apply.question", ["account": AccountIdentity.display(label: account.label), "n": .count(fixes.writes), "creates": .count(fixes.creates)]))</p>
         <p class="muted">\(text.t("web.reconcile.fixHint"))</p>
         \(queued)
         <form method="post" action="/uploads/\(upload.id)/reconcile/fix" class="confirm">
         <input type="hidden" name="csrf" value="\(context.session.csrf)">
         <input type="hidden" name="changes" value="\(fixes.writes)">
-        <label><input type="checkbox" name="confirm" value="yes" id="confirm-box" required> \(text.t("web.apply.checkbox", ["account": .text(account.label), "n": .count(fixes.writes)]))</label>
+        <label><input type="checkbox" name="confirm" value="yes" id="confirm-box" required> \(text.t("web.apply.checkbox", ["account": AccountIdentity.display(label: account.label), "n": .count(fixes.writes)]))</label>
         <button type="submit" class="primary" id="start-fix">\(text.t("web.reconcile.fixStart", ["n": .count(fixes.writes)]))</button>
         <a href="/uploads/\(upload.id)/reconcile">\(text.t("web.apply.back"))</a>
         </form>

@@ -215,7 +215,7 @@ extension WebApp {
                 return "<tr><td>\(shownHeader)</td><td>\(field?.csvName ?? "")</td><td></td></tr>"
             }
             let choices = HTML.join(options.map { option in
-                "<option value=\"\(option.csvName)\"\(field == option ? HTML(" selected") : HTML.empty)>\(option.csvName)</option>"
+                "<option value=\"\(option.csvName)\"\(field == option ? HTML(" selected") : HTML.empty)>\(option.label.render(text.language)) — \(option.csvName)</option>"
             })
             let select: HTML = """
             <form method="post" action="/mapping" class="inline mapping">\
@@ -253,7 +253,7 @@ extension WebApp {
             return """
             <li class="problem \(problem.severity.rawValue)" data-code="\(problem.code.rawValue)"\(problem.row.map { HTML(" data-row=\"\($0)\"") } ?? .empty)>\
             <span class="badge \(problem.severity.rawValue)">\(text.t("web.severity.\(problem.severity.rawValue)"))</span> \
-            <span class="where">\(place.joined(separator: ", "))</span> \(value)<span class="message">\(problem.message(context.language))</span> \
+            <span class="where">\(place.joined(separator: ", "))</span> \(value)<span class="message">\(text.problem(problem))</span> \
             <code>\(problem.code.rawValue)</code></li>
             """
         }
@@ -275,7 +275,7 @@ extension WebApp {
             func mark(_ problems: [Problem]?) -> HTML {
                 let visible = (problems ?? []).filter { $0.severity != .note }
                 guard let worst = visible.map(\.severity).max() else { return .empty }
-                let title = visible.map { $0.message(context.language) }.joined(separator: "\n")
+                let title = visible.map { text.problem($0) }.joined(separator: "\n")
                 return " class=\"cell-\(worst.rawValue)\" title=\"\(title)\""
             }
             let width = max(view.header.count, row.cells.count)

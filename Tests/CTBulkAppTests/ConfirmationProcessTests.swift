@@ -21,7 +21,7 @@ import Testing
         // A new run: asked, answered «да»; the canary writes 3 and asks again, listing them; answered «нет».
         let first = try TerminalProcess(arguments, environment: Self.credentials, in: dir)
         #expect(await first.waitFor("Введите «да» или «yes»"), "\(first.screen)")
-        #expect(first.screen.contains("Новый запуск: SiteId 1 at \(sandbox.baseURL). Применить \(job.changed.count) "))
+        #expect(first.screen.contains("Новый запуск: SiteId 1 (\(sandbox.baseURL)). Применить \(job.changed.count) "))
         #expect(try writes(sandbox) == 0, "nothing is written before the answer")
         first.type("да")
         #expect(await first.waitFor("Пробная партия записала 3 номера"), "\(first.screen)")

@@ -84,7 +84,7 @@ struct ReconcileRouteTests {
 
             // Fix: the confirmation names the account and the number of changes.
             let confirm = try await web.get(location + "/reconcile/fix", session)
-            #expect(confirm.text.contains("SiteId 1 at"))
+            #expect(confirm.text.contains("В аккаунт SiteId 1 (http://127.0.0.1:"))
             #expect(confirm.text.contains("1 изменение"))
             #expect(try await web.post(location + "/reconcile/fix", session, form: ["changes": "1"]).status == .badRequest)
             #expect(try await web.post(location + "/reconcile/fix", session, form: ["confirm": "yes", "changes": "2"]).status == .badRequest)

@@ -200,7 +200,11 @@ struct WebRouteTests {
             let location = try await web.uploaded("mapped.csv", job, session)
             let page = try await web.get(location, session)
             #expect(page.text.contains("data-header=\"Метка кампании\""))
-            #expect(page.text.contains("<option value=\"campaign\">campaign</option>"))
+            #expect(page.text.contains("<option value=\"campaign\">Кампания — campaign</option>"), "fields by their Russian names")
+            // The page says where to map it, not the command line's --map.
+            #expect(page.text.contains("Столбец «Метка кампании» не распознан, его данные не используются."))
+            #expect(page.text.contains("Выберите для него поле в блоке «Как прочитан файл» выше."))
+            #expect(!page.text.contains("--map"))
             let saved = try await web.post("/mapping", session, form: ["upload": String(location.dropFirst("/uploads/".count)),
                                                                        "header": "Метка кампании", "field": "campaign"])
             #expect(saved.status == .seeOther)
@@ -240,7 +244,7 @@ struct WebRouteTests {
             let session = try await web.openSession()
             let (location, changes) = try await web.plannedDemo(session)
             let confirm = try await web.get(location + "/apply", session)
-            #expect(confirm.text.contains("SiteId 1 at"))
+            #expect(confirm.text.contains("В аккаунт SiteId 1 (http://127.0.0.1:"), "the account in Russian words")
             #expect(changes > 0)
             let unconfirmed = try await web.post(location + "/apply", session, form: ["changes": String(changes)])
             #expect(unconfirmed.status == .badRequest)

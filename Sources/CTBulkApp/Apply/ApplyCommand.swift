@@ -96,7 +96,7 @@ public enum ApplyCommand {
         case .resume: what = language.text("confirm.resume", ["run": run])
         case .afterCanary: what = language.text("confirm.after_canary", ["run": run])
         }
-        lines.append(language.text("confirm.question", ["what": .text(what), "account": .text(question.account),
+        lines.append(language.text("confirm.question", ["what": .text(what), "account": AccountIdentity.display(label: question.account),
                                                         "changes": .count(question.changes), "creates": .count(question.creates),
                                                         "done": .count(question.done), "total": .count(question.total)]))
         return lines

@@ -32,7 +32,7 @@ public enum StatusCommand {
                 }
                 var lines = [language.text("status.run_line", ["run": .text(String(run.id)), "status": .message(run.effectiveStatus.text),
                                                                "reason": .text(reasonText(run.stopReason, language, format: "status.reason")),
-                                                               "job": .text(run.jobPath), "account": .text(run.account)]),
+                                                               "job": .text(run.jobPath), "account": AccountIdentity.display(label: run.account)]),
                              language.text("status.times", ["started": .text(time(run.startedAt)), "ended": .text(time(run.endedAt))])]
                 let groups = Dictionary(grouping: rows) { $0.outcome?.rawValue ?? ($0.isInDoubt ? "in-doubt" : "pending") }
                 for key in groups.keys.sorted() {

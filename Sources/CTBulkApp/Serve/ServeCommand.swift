@@ -66,7 +66,7 @@ public enum ServeCommand {
                 try await app.serve(host: host, port: options.port, logger: logger) { port in
                     let shown = host.contains(":") ? "[\(host)]" : host
                     console.out(Message("web.serve.listening", ["url": .text("http://\(shown):\(port)/"),
-                                                                 "account": .text(session.accountLabel),
+                                                                 "account": AccountIdentity.display(label: session.accountLabel),
                                                                  "data": .text(settings.dataDirectory)]).render(language))
                 }
                 return ExitStatus.ok.rawValue

@@ -32,8 +32,16 @@ public struct AccountIdentity: Sendable, Hashable, Codable {
         self.baseURL = baseURL
     }
 
-    /// `SiteId 1 at https://api.calltouch.ru`: the label the journal keys runs by.
+    /// `SiteId 1 at https://api.calltouch.ru`: the label the journal keys runs by (never changes: old journals resume).
     public var label: String { "SiteId \(siteID) at \(baseURL)" }
+
+    /// A ``label`` as people read it, in their language: «SiteId 1 (https://api.calltouch.ru)»; text of another shape
+    /// as it is.
+    public static func display(label: String) -> Message.Argument {
+        guard label.hasPrefix("SiteId "), let at = label.range(of: " at ") else { return .text(label) }
+        let site = label[label.index(label.startIndex, offsetBy: 7)..<at.lowerBound]
+        return .message(Message("common.account", ["site": .string(site), "url": .string(label[at.upperBound...])]))
+    }
 
     /// The account as the machine-wide run lock keys it: the SiteId and the API host as resolved — scheme, lower-cased
     /// host, explicit port — so `localhost`, `127.0.0.1` and `[::1]` are one host, and a path or a trailing slash

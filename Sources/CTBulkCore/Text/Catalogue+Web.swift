@@ -21,6 +21,12 @@ extension Catalogue {
         "web.nav.live": Entry(en: "Current run", ru: "Текущий запуск"),
         "web.nav.runs": Entry(en: "Runs", ru: "Запуски"),
         "web.nav.reconcile": Entry(en: "Reconcile", ru: "Сверка"),
+        "web.problem.headerUnknown": Entry(
+            en: "Column «{header}» is not recognised and its data is ignored. Choose its field in «How the file was read» above.",
+            ru: "Столбец «{header}» не распознан, его данные не используются. Выберите для него поле в блоке «Как прочитан файл» выше."),
+        "web.problem.headerUnknownSuggestion": Entry(
+            en: "Column «{header}» is not recognised and its data is ignored. Maybe it is «{label}»? Choose its field in «How the file was read» above.",
+            ru: "Столбец «{header}» не распознан, его данные не используются. Может быть, это «{label}»? Выберите для него поле в блоке «Как прочитан файл» выше."),
         "web.nav.account": Entry(en: "Account: {account}", ru: "Аккаунт: {account}"),
         "web.error.title": Entry(en: "Something went wrong", ru: "Что-то пошло не так"),
         "web.error.back": Entry(en: "Back to the files", ru: "К списку файлов"),
@@ -150,9 +156,9 @@ extension Catalogue {
         "web.apply.title": Entry(en: "Apply the plan", ru: "Применение плана"),
         "web.apply.question": Entry(
             en: "{n} {n|change|changes} will be sent to {account} (of them {creates} {creates|number|numbers} added to a pool).",
-            ru: "В {account} будет отправлено {n} {n|изменение|изменения|изменений} (из них номеров, добавляемых в пул: {creates})."),
+            ru: "В аккаунт {account} будет отправлено {n} {n|изменение|изменения|изменений} (из них номеров, добавляемых в пул: {creates})."),
         "web.apply.checkbox": Entry(
-            en: "Yes, send {n} {n|change|changes} to {account}", ru: "Да, отправить {n} {n|изменение|изменения|изменений} в {account}"),
+            en: "Yes, send {n} {n|change|changes} to {account}", ru: "Да, отправить {n} {n|изменение|изменения|изменений} в аккаунт {account}"),
         "web.apply.canary": Entry(en: "Canary: apply the first", ru: "Канарейка: сначала применить первые"),
         "web.apply.canaryNone": Entry(en: "all at once", ru: "все сразу"),
         "web.apply.canaryHint": Entry(

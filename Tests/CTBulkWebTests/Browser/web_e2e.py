@@ -171,7 +171,7 @@ def run(driver, wait):
     # Screen 6: reconcile. Someone edits a number in the cabinet by hand (the sandbox's admin route); the drift
     # table shows exactly that; «Исправить расхождения» goes through the same confirmation and run; then all matches.
     account = driver.find_element(By.ID, "account").text
-    sandbox = re.search(r"https?://[^\s/]+", account).group(0)
+    sandbox = re.search(r"https?://[^\s/()]+", account).group(0)
     hand_edit(sandbox, "79990000011", "campaign", "hand-edit")
     follow(driver, wait, driver.find_element(By.CSS_SELECTOR, "header nav a[href='/reconcile']"))
     follow(driver, wait, wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#reconcile-uploads a"))))
