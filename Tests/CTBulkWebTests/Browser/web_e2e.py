@@ -21,6 +21,7 @@ os.environ.setdefault("SE_AVOID_STATS", "true")
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -50,7 +51,9 @@ def main():
         "intl.accept_languages": "ru-RU,ru",
     })
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    wait = WebDriverWait(driver, WAIT)
+    # The live page rewrites its elements as events arrive and reloads itself once the results are ready: an element
+    # found a moment ago may be gone; the waits then look again.
+    wait = WebDriverWait(driver, WAIT, ignored_exceptions=(StaleElementReferenceException,))
     try:
         run(driver, wait)
     finally:
@@ -142,6 +145,9 @@ def run(driver, wait):
             seen_running = True
         return phase in ("finished", "stopped", "failed")
     wait.until(ended)
+    # With the results ready the page reloads itself once (server-rendered with the download links): read the final
+    # state from that page, not from the one being replaced.
+    wait.until(EC.visibility_of_element_located((By.ID, "download-results")))
     phase = driver.find_element(By.ID, "live-phase").get_attribute("data-phase")
     check(phase == "finished", "the run finished (%s: %s)" % (phase, driver.find_element(By.ID, "live-message").text))
     progress = driver.find_element(By.ID, "live-progress").text
@@ -194,6 +200,7 @@ def run(driver, wait):
     follow(driver, wait, driver.find_element(By.ID, "start-fix"))
     wait.until(EC.presence_of_element_located((By.ID, "live-phase")))
     wait.until(lambda d: d.find_element(By.ID, "live-phase").get_attribute("data-phase") in ("finished", "stopped", "failed"))
+    wait.until(EC.visibility_of_element_located((By.ID, "download-results")))  # the page as reloaded with the results
     phase = driver.find_element(By.ID, "live-phase").get_attribute("data-phase")
     check(phase == "finished", "the fix finished (%s: %s)" % (phase, driver.find_element(By.ID, "live-message").text))
     follow(driver, wait, wait.until(EC.visibility_of_element_located((By.ID, "reconcile-again"))))
