@@ -16,6 +16,16 @@ struct Text {
 
     func number(_ value: Int) -> String { language.formatNumber(value) }
 
+    /// A field as people call it («Кампания»), not its column name in files (`campaign`).
+    func field(_ field: SettingField) -> String { t("field.\(field.rawValue)") }
+
+    /// A value of `field` as the page shows it: the flag as «да» / «нет», anything else as it is; nil is «∅».
+    func value(_ field: SettingField, _ value: String?) -> String {
+        guard let value else { return "∅" }
+        if field == .ignoreEarlyMedia, let flag = CellText.parseBool(value) { return t(flag ? "common.yes" : "common.no") }
+        return value
+    }
+
     /// A problem's message as the page says it: an unrecognised column is mapped on this page (the list of fields in
     /// «How the file was read»), not with the command line's `--map`.
     func problem(_ problem: Problem) -> String {

@@ -130,7 +130,7 @@ extension WebApp {
                 changes = "<span class=\"muted\">\(text.t("web.plan.asDesired"))</span>"
             } else {
                 changes = "<ul class=\"changes\">" + HTML.join(row.changes.map { change in
-                    "<li><span class=\"field\">\(change.field.csvName)</span>: <del>\(change.from ?? "∅")</del> → <ins>\(change.to ?? "∅")</ins></li>"
+                    "<li><span class=\"field\">\(text.field(change.field))</span>: <del>\(text.value(change.field, change.from))</del> → <ins>\(text.value(change.field, change.to))</ins></li>"
                 }) + "</ul>"
             }
             return "<tr data-row=\"\(row.row)\" data-action=\"\(row.action.rawValue)\"><td class=\"num\">\(row.row)</td><td>\(row.phoneNumber.digits)</td><td><span class=\"badge \(row.action.rawValue)\">\(Self.actionName(row.action, text))</span></td><td>\(changes)</td></tr>"

@@ -209,7 +209,7 @@ extension WebApp {
                 return ["<tr data-row=\"\(row.row)\" data-status=\"in-sync\">\(lead)<td colspan=\"3\" class=\"muted\">\(text.t("web.reconcile.matches"))</td></tr>"]
             case .changed, .missing:
                 return row.changes.map { change in
-                    "<tr data-row=\"\(row.row)\" data-status=\"\(row.status.rawValue)\" data-field=\"\(change.field.csvName)\">\(lead)<td class=\"field\">\(change.field.csvName)</td>\(cell(change.to, "desired"))\(cell(change.from, "live"))</tr>"
+                    "<tr data-row=\"\(row.row)\" data-status=\"\(row.status.rawValue)\" data-field=\"\(change.field.csvName)\">\(lead)<td class=\"field\">\(text.field(change.field))</td>\(cell(change.to.map { text.value(change.field, $0) }, "desired"))\(cell(change.from.map { text.value(change.field, $0) }, "live"))</tr>"
                 }
             }
         })

@@ -62,7 +62,7 @@ struct ReconcileRouteTests {
             #expect(row.contains("data-row=\"12\""))
             #expect(row.contains("data-status=\"changed\""))
             #expect(row.contains("<td>79990000011</td>"))
-            #expect(row.contains("<td class=\"field\">campaign</td><td class=\"desired\">spring-brand</td><td class=\"live\">hand-edit</td>"))
+            #expect(row.contains("<td class=\"field\">Кампания</td><td class=\"desired\">spring-brand</td><td class=\"live\">hand-edit</td>"))
             #expect(page.text.contains("id=\"go-fix\""))
             // The filter by kind: nothing is "not in the account".
             let unknown = try await web.get(location + "/reconcile?status=unknown", session)
@@ -144,7 +144,7 @@ struct ReconcileRouteTests {
             #expect(try await web.post(location + "/reconcile", session).status == .seeOther)
             let page = try await web.get(location + "/reconcile", session)
             let row = try #require(driftRows(page.text).first)
-            #expect(row.contains("<td class=\"field\">pool_name</td><td class=\"desired\">&lt;script&gt;alert(1)&lt;/script&gt;</td><td class=\"live\">&lt;img src=x onerror=alert(2)&gt;</td>"))
+            #expect(row.contains("<td class=\"field\">Пул</td><td class=\"desired\">&lt;script&gt;alert(1)&lt;/script&gt;</td><td class=\"live\">&lt;img src=x onerror=alert(2)&gt;</td>"))
             #expect(!page.text.contains("<script>alert(1)"))
             #expect(!page.text.contains("<img src=x"))
         }

@@ -229,6 +229,10 @@ struct WebRouteTests {
             #expect(page.text.contains("id=\"valid-only\""))
             #expect(page.text.contains("<del>"))
             #expect(page.text.contains("data-action=\"update\""))
+            // Fields by their names, the flag as «да»: what a marketing person reads, not the file's column names.
+            #expect(page.text.contains("<span class=\"field\">Кампания</span>"))
+            #expect(page.text.contains("<span class=\"field\">Игнорировать early media</span>: <del>∅</del> → <ins>да</ins>"))
+            #expect(!page.text.contains("<span class=\"field\">campaign</span>"))
             let updates = try await web.get(location + "/plan?action=update", session)
             #expect(!updates.text.contains("<tr data-row=\"2\" data-action=\"no-op\"") )
             #expect(updates.text.components(separatedBy: "<tr data-row=").dropFirst().allSatisfy { $0.contains("data-action=\"update\"") })

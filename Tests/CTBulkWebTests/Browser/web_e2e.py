@@ -187,7 +187,7 @@ def run(driver, wait):
     rows = driver.find_elements(By.CSS_SELECTOR, "#drift tbody tr")
     check(len(rows) == 1, "exactly one drift row (%d)" % len(rows))
     cells = [cell.text for cell in rows[0].find_elements(By.TAG_NAME, "td")]
-    check(cells[1:] == ["79990000011", "расходится", "campaign", "spring-brand", "hand-edit"],
+    check(cells[1:] == ["79990000011", "расходится", "Кампания", "spring-brand", "hand-edit"],
           "the drift row: number, field, in the file, in the account (%s)" % cells)
     shot(driver, "web-7-reconcile.png")
     driver.find_element(By.ID, "download-drift-csv").click()
