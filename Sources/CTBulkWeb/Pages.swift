@@ -16,6 +16,16 @@ struct Text {
 
     func number(_ value: Int) -> String { language.formatNumber(value) }
 
+    /// A moment as the page shows it: the server's local time with its zone («2026-12-02 08:38:19 MSK»), the same on
+    /// every page.
+    func time(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = .current
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss zzz"
+        return formatter.string(from: date)
+    }
+
     /// A field as people call it («Кампания»), not its column name in files (`campaign`).
     func field(_ field: SettingField) -> String { t("field.\(field.rawValue)") }
 

@@ -156,11 +156,7 @@ extension WebApp {
         let report = saved.report
         let differ = report.rows.count - report.count(.inSync)
         let fixes = saved.fixes
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss 'UTC'"
-        let when = text.t("web.reconcile.checkedAt", ["time": .text(formatter.string(from: saved.checkedAt)), "reads": .count(report.readRequests)])
+        let when = text.t("web.reconcile.checkedAt", ["time": .text(text.time(saved.checkedAt)), "reads": .count(report.readRequests)])
         let errorsInFile = upload.errors
         let summary: HTML = """
         <p class="muted" id="reconcile-when">\(when)</p>

@@ -66,8 +66,6 @@ extension WebApp {
         let text = Text(context.language)
         let journal = try? Journal(path: store.journalPath)
         let runs = (try? journal?.runs()) ?? []
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
         let rows = runs.sorted { $0.id > $1.id }.map { run -> HTML in
             let counts = (try? journal?.counts(of: run.id)) ?? [:]
             let summary = RowOutcome.allCasesForWeb.compactMap { outcome -> String? in
@@ -76,7 +74,7 @@ extension WebApp {
             }.joined(separator: ", ")
             return """
             <tr data-run="\(Int(run.id))"><td><a href="/runs/\(Int(run.id))">\(Int(run.id))</a></td><td>\(uploadName(jobPath: run.jobPath))</td>\
-            <td>\(formatter.string(from: Date(timeIntervalSince1970: run.startedAt)))</td>\
+            <td>\(text.time(Date(timeIntervalSince1970: run.startedAt)))</td>\
             <td><span class="badge \(run.effectiveStatus.rawValue)">\(text.t("web.status.\(run.effectiveStatus.rawValue)"))</span>\(run.stopReason.map { " (\($0))" } ?? "")</td>\
             <td>\(summary)</td></tr>
             """

@@ -276,6 +276,8 @@ struct WebRouteTests {
             #expect(failures.status == .ok)
             let runs = try await web.get("/runs", session)
             #expect(runs.text.contains("data-run=\"\(runID)\""))
+            // Its start in the server's local time with the zone, as every page shows a moment.
+            #expect(runs.text.range(of: #"<td>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [^<]+</td>"#, options: .regularExpression) != nil)
             let detail = try await web.get("/runs/\(runID)?outcome=applied", session)
             #expect(detail.text.contains("data-outcome=\"applied\""))
             #expect(!detail.text.contains("<tr data-row=\"2\" data-outcome=\"no-op\""))
