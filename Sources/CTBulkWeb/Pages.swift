@@ -27,7 +27,7 @@ struct Text {
     }
 
     /// A field as people call it («Кампания»), not its column name in files (`campaign`).
-    func field(_ field: SettingField) -> String { t("field.\(field.rawValue)") }
+    func field(_ field: SettingField) -> String { field.label.render(language) }
 
     /// A value of `field` as the page shows it: the flag as «да» / «нет», anything else as it is; nil is «∅».
     func value(_ field: SettingField, _ value: String?) -> String {
@@ -41,7 +41,7 @@ struct Text {
     func problem(_ problem: Problem) -> String {
         guard problem.code == .headerUnknown, problem.details["strict"] == nil else { return problem.message(language) }
         let header = problem.column ?? problem.value ?? ""
-        if let name = problem.details["suggestion"], let column = JobColumn(fieldName: name) {
+        if let column = problem.suggestedColumn {
             return t("web.problem.headerUnknownSuggestion", ["header": .text(header), "label": .message(column.label)])
         }
         return t("web.problem.headerUnknown", ["header": .text(header)])

@@ -98,8 +98,6 @@ extension WebApp {
     func uploadsPage(_ context: WebContext) -> Response {
         let text = Text(context.language)
         let uploads = store.all()
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
         var list: HTML
         if uploads.isEmpty {
             list = "<p class=\"muted\" id=\"no-uploads\">\(text.t("web.uploads.none"))</p>"
@@ -111,7 +109,7 @@ extension WebApp {
                     : "<span class=\"badge ok\">\(text.t("web.uploads.valid"))</span>"
                 return """
                 <tr data-upload="\(upload.id)"><td><a href="/uploads/\(upload.id)">\(upload.originalName)</a></td>\
-                <td>\(formatter.string(from: upload.uploadedAt))</td><td class="num">\(text.number(upload.rows))</td><td>\(status)</td>\
+                <td>\(text.time(upload.uploadedAt))</td><td class="num">\(text.number(upload.rows))</td><td>\(status)</td>\
                 <td>\(Pages.postButton(context, action: "/uploads/\(upload.id)/delete", label: text.t("web.uploads.delete"), id: "delete-\(upload.id)", style: "link"))</td></tr>
                 """
             }

@@ -39,9 +39,6 @@ enum CLIText {
     /// The catalogue entry `key` in the help language.
     static func t(_ key: String) -> String { language.text(key) }
 
-    /// The catalogue entry `key` with `arguments` in the help language.
-    static func t(_ key: String, _ arguments: [String: Message.Argument]) -> String { language.text(key, arguments) }
-
     /// A usage error in the help language (argument-parser prints it and the usage, exit 64).
     static func usage(_ key: String, _ arguments: [String: Message.Argument] = [:]) -> ValidationError {
         ValidationError(language.text(key, arguments))

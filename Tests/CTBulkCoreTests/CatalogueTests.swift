@@ -104,6 +104,8 @@ import Testing
             #expect(Catalogue.contains(code.messageKey), "no \(code.messageKey)")
         }
         for severity in Severity.allCases { #expect(Catalogue.contains(severity.text.key)) }
+        for column in JobColumn.all { #expect(Catalogue.contains(column.label.key), "no \(column.label.key)") }
+        for field in SettingField.allCases { #expect(Catalogue.contains(field.label.key), "no \(field.label.key)") }
     }
 
     @Test func everyOutcomeStopReasonAndServiceFailureHasWords() {

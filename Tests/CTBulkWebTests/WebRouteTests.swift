@@ -25,6 +25,8 @@ struct WebRouteTests {
             let list = try await web.get("/", session)
             #expect(list.text.contains("demo.csv"))
             #expect(list.text.contains("1 ошибка"))
+            #expect(list.text.range(of: #"<td>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [^<]+</td>"#, options: .regularExpression) != nil,
+                    "uploaded at, in the server's local time with its zone like every moment on the pages")
             // The report: every row with its status.
             let report = try await web.get(location + "/report", session)
             #expect(report.status == .ok)

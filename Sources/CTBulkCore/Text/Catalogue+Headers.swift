@@ -119,7 +119,7 @@ enum HeaderMessages {
         switch code {
         case .headerUnknown:
             if d["strict"] != nil { return Message("headers.mapping.strict", ["header": .text(header)]) }
-            if let name = d["suggestion"], let column = JobColumn(fieldName: name) {
+            if let column = problem.suggestedColumn {
                 return Message("headers.unknown.suggestion", ["header": .text(header), "field": .text(column.fieldName),
                                                               "label": .message(column.label)])
             }
@@ -141,4 +141,14 @@ enum HeaderMessages {
 extension JobColumn {
     /// The field as people call it («Резервный номер»).
     public var label: Message { Message("field.\(fieldName)") }
+}
+
+extension Problem {
+    /// For an unrecognised header: the field it most likely means, if one is close.
+    public var suggestedColumn: JobColumn? { details["suggestion"].flatMap { JobColumn(fieldName: $0) } }
+}
+
+extension SettingField {
+    /// The field as people call it («Кампания»), the same words as its column's.
+    public var label: Message { Message("field.\(rawValue)") }
 }
