@@ -1,6 +1,6 @@
 /// The settings `PUT /_sandbox/config` may change while the sandbox runs. JSON shape (every key optional on PUT):
 /// `{"rateLimit": 5 | null, "rateLimitWindowMs": 1000, "latencyMs": 0, "faults": "5xx=0.1", "seed": 0,
-///   "hangMs": 300000}`.
+///   "hangMs": 300000, "holdWritesAfter": null}`.
 struct RuntimeSettings: Sendable, Equatable, Encodable {
     var rateLimit: Int?
     var rateLimitWindow: Duration
@@ -8,6 +8,9 @@ struct RuntimeSettings: Sendable, Equatable, Encodable {
     var faults: FaultSpec
     var seed: UInt64
     var hangDuration: Duration
+    /// Once this many writes were applied, every further write is held unanswered and unapplied (as a hang) until
+    /// the setting is cleared: a test can stop a client at an exact point of its run, however late it looks. nil: off.
+    var holdWritesAfter: Int?
 
     init(_ configuration: SandboxConfiguration) {
         rateLimit = configuration.rateLimit
@@ -19,7 +22,7 @@ struct RuntimeSettings: Sendable, Equatable, Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case rateLimit, rateLimitWindowMs, latencyMs, faults, seed, hangMs
+        case rateLimit, rateLimitWindowMs, latencyMs, faults, seed, hangMs, holdWritesAfter
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -30,6 +33,7 @@ struct RuntimeSettings: Sendable, Equatable, Encodable {
         try container.encode(faults.description, forKey: .faults)
         try container.encode(seed, forKey: .seed)
         try container.encode(Self.milliseconds(hangDuration), forKey: .hangMs)
+        try container.encode(holdWritesAfter, forKey: .holdWritesAfter)
     }
 
     static func milliseconds(_ duration: Duration) -> Int64 {
@@ -59,6 +63,13 @@ struct RuntimeSettings: Sendable, Equatable, Encodable {
         if let ms = try count("rateLimitWindowMs", minimum: 1) { next.rateLimitWindow = .milliseconds(ms) }
         if let ms = try count("latencyMs", minimum: 0) { next.latency = .milliseconds(ms) }
         if let ms = try count("hangMs", minimum: 1) { next.hangDuration = .milliseconds(ms) }
+        if let value = object["holdWritesAfter"] {
+            if value == .null {
+                next.holdWritesAfter = nil
+            } else if let writes = try count("holdWritesAfter", minimum: 0) {
+                next.holdWritesAfter = Int(writes)
+            }
+        }
         if let value = object["faults"] {
             guard case .string(let text) = value else { throw .invalid("faults must be a fault spec string", field: "faults") }
             do {

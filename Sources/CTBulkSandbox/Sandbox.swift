@@ -33,7 +33,7 @@ import Foundation
 /// `POST /_sandbox/budget` (optional `{"budget": N}`; answers `{"used": 0, "budget": N}`),
 /// `PUT /_sandbox/numbers/<n>` (an API-shaped body; `{}` or `null` frees the number; answers its record),
 /// `DELETE /_sandbox/numbers/<n>`, `GET`/`PUT /_sandbox/config` (`{"rateLimit": 5 | null, "rateLimitWindowMs",
-/// "latencyMs", "faults": "<spec>", "seed", "hangMs"}`; every key optional on PUT).
+/// "latencyMs", "faults": "<spec>", "seed", "hangMs", "holdWritesAfter"}`; every key optional on PUT).
 public enum Sandbox {
     /// How long a graceful stop may take before in-flight requests are cancelled.
     static let shutdownGrace: Duration = .seconds(5)

@@ -54,6 +54,10 @@ struct SandboxState: Sendable {
                 status: 403, code: "points_exhausted",
                 message: "the daily API points budget (\(stats.points.budget) points) is spent")))
         }
+        if endpoint.isWrite, let hold = settings.holdWritesAfter,
+           stats.writes.values.reduce(0, { $0 + $1.total }) >= hold {
+            return .hang  // neither applied nor counted: the client waits, as for a hung request
+        }
 
         let decision = settings.faults.isNone
             ? FaultDecision.none

@@ -102,8 +102,9 @@ import Glibc
         defer { sandbox.child.kill() }
         let job = Self.makeJob(try sandbox.state(), count: 300, tag: "kill", in: dir)
         let journal = dir.path("j.sqlite")
-        // 10 writes a second: a whole run takes about 30 s and the kills come at most 160 writes in, so each lands
-        // mid-run (before the run's read-back) even when the machine is busy and the test polls seconds late.
+        // The sandbox holds every write past each kill point, so the run cannot get further than that point however
+        // late this test looks (a busy machine once let a run finish before its kill): each kill lands mid-run with
+        // writes in flight.
         let arguments = Self.applyArguments(job, sandbox, journal: journal, rate: 10)
 
         let seed: UInt64 = 0xC7B0_0001
@@ -117,6 +118,7 @@ import Glibc
             // Kill at a random point of the run's progress (not of the wall clock): once the sandbox has applied a
             // few more writes, wherever the run is then.
             target += Int.random(in: 5...40, using: &generator)
+            try sandbox.holdWrites(after: target)
             #expect(try await Self.waitForWrites(sandbox, atLeast: target, within: .seconds(120)), "\(child.stderr)")
             guard child.isRunning else {
                 Issue.record("apply ended before it was killed (attempt \(attempt), seed \(seed)): \(child.stderr)")
@@ -134,6 +136,7 @@ import Glibc
         let writtenBeforeTheLastRun = try sandbox.stats().writes.count
         #expect(writtenBeforeTheLastRun > 0 && writtenBeforeTheLastRun < job.changed.count, "the kills landed mid-run")
 
+        try sandbox.holdWrites(after: nil)
         var final: (code: Int32?, out: String, err: String) = (nil, "", "")
         for attempt in 0..<3 {
             final = try await Self.run(arguments, in: dir, label: "final-\(attempt)")

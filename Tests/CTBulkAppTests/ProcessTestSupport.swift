@@ -110,6 +110,12 @@ struct SandboxProcess {
         _ = try LoopbackHTTP.request("PUT", port: port, path: "/_sandbox/numbers/\(number)", body: json)
     }
 
+    /// `PUT /_sandbox/config` `holdWritesAfter`: writes past `writes` are held unanswered (nil lets them through).
+    func holdWrites(after writes: Int?) throws {
+        _ = try LoopbackHTTP.request("PUT", port: port, path: "/_sandbox/config",
+                                     body: "{\"holdWritesAfter\": \(writes.map(String.init) ?? "null")}")
+    }
+
     /// `POST /_sandbox/budget`: points used back to 0, and a new budget.
     func resetBudget(to budget: Int) throws {
         _ = try LoopbackHTTP.request("POST", port: port, path: "/_sandbox/budget", body: "{\"budget\": \(budget)}")

@@ -126,6 +126,28 @@ import Testing
         #expect(clock.now == RunClock.Instant(offset: .zero))
     }
 
+    @Test("holdWritesAfter: writes past the count are held unapplied and uncounted; reads pass; cleared, writes go on")
+    func holdWritesAfter() async throws {
+        let clock = ManualClock()
+        var configuration = try Self.configuration("none")
+        configuration.clock = .manual(clock)
+        let calls = try await Sandbox.withSandbox(configuration) { (sandbox) async throws in
+            #expect(try await Wire.admin(sandbox, .PUT, "config", body: #"{"holdWritesAfter":2}"#).status == 200)
+            let first = Self.fire(sandbox, Array(Self.updates.prefix(2)))
+            #expect(await first.value == [false, false], "the first two are answered")
+            let held = Self.fire(sandbox, Array(Self.updates[2..<5]))
+            try #require(await clock.settle(sleepers: 3))
+            #expect(sandbox.stats().writes.values.reduce(0) { $0 + $1.total } == 2)
+            #expect(Self.applied(sandbox).values.filter { $0 }.count == 2, "held writes are not applied")
+            #expect(try await Wire.call(sandbox, .list, #"{"phoneNumbers":["79990000005"]}"#).status == 200, "reads pass")
+            #expect(try await Wire.admin(sandbox, .PUT, "config", body: #"{"holdWritesAfter":null}"#).status == 200)
+            #expect(try await Wire.call(sandbox, .update, Self.updates[5]).status == 200)
+            #expect(sandbox.stats().writes.values.reduce(0) { $0 + $1.total } == 3)
+            return held
+        }
+        #expect(await calls.value == [true, true, true], "the held ones ended without an answer when the sandbox stopped")
+    }
+
     @Test("a hang ends when its duration has passed on the sandbox's clock: the connection is closed")
     func shortHang() async throws {
         let clock = ManualClock()
