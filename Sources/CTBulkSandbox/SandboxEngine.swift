@@ -24,21 +24,20 @@ final class SandboxEngine: Sendable {
     /// The runtime settings now.
     var settings: RuntimeSettings { withState { $0.settings } }
 
-    /// Counts a received request and returns the latency to add.
-    func received(_ endpoint: String) -> Duration {
+    /// Counts a request as it arrives and makes the arrival checks (credentials, rate limit) on the clock read under
+    /// the lock, so the rate-limit log stays ordered; returns the latency to add and the refusal, if any.
+    func arrive(_ endpoint: SandboxEndpoint, accessToken: String?, siteID: String?, client: String)
+        -> (latency: Duration, refusal: WireResponse?) {
         withState { state in
-            state.received(endpoint)
-            return state.settings.latency
+            state.received(endpoint.rawValue)
+            let refusal = state.admit(accessToken: accessToken, siteID: siteID, client: client, now: configuration.clock.now)
+            return (state.settings.latency, refusal)
         }
     }
 
-    /// Processes one Calltouch request (the clock is read under the lock so the rate-limit log stays ordered).
-    func process(_ endpoint: SandboxEndpoint, accessToken: String?, siteID: String?, client: String,
-                 body: [UInt8]) -> APIOutcome {
-        withState { state in
-            state.process(endpoint, accessToken: accessToken, siteID: siteID, client: client, body: body,
-                          now: configuration.clock.now)
-        }
+    /// Processes one admitted Calltouch request.
+    func process(_ endpoint: SandboxEndpoint, body: [UInt8]) -> APIOutcome {
+        withState { state in state.process(endpoint, body: body) }
     }
 
     /// Every number now.

@@ -76,11 +76,11 @@ enum SandboxRouter {
     private static func api(_ endpoint: SandboxEndpoint, request: Request, context: SandboxRequestContext,
                             engine: SandboxEngine, logger: Logger) async throws -> Response {
         let body = try await request.body.collect(upTo: maximumBodySize)
-        let latency = engine.received(endpoint.rawValue)
+        // Credentials and the rate limit are decided on arrival; the answer, a refusal too, comes after the latency.
+        let (latency, refusal) = engine.arrive(endpoint, accessToken: request.headers[accessTokenHeader],
+                                               siteID: request.headers[siteIDHeader], client: context.clientAddress)
         if latency > .zero { try await engine.configuration.clock.sleep(for: latency) }
-        let outcome = engine.process(endpoint, accessToken: request.headers[accessTokenHeader],
-                                     siteID: request.headers[siteIDHeader], client: context.clientAddress,
-                                     body: Array(body.readableBytesView))
+        let outcome = refusal.map { APIOutcome.respond($0) } ?? engine.process(endpoint, body: Array(body.readableBytesView))
         switch outcome {
         case .respond(let answer):
             logger.trace("answered", metadata: ["endpoint": "\(endpoint.rawValue)", "status": "\(answer.status)"])

@@ -30,14 +30,15 @@ struct SandboxState: Sendable {
     /// Counts a request as received.
     mutating func received(_ name: String) { stats.requests[name, default: 0] += 1 }
 
-    /// Processes one Calltouch request in order: authentication, rate limit, points budget, fault injection, then
-    /// the method itself.
-    mutating func process(_ endpoint: SandboxEndpoint, accessToken: String?, siteID: String?, client: String,
-                          body: [UInt8], now: RunClock.Instant) -> APIOutcome {
+    /// The checks of a request as it arrives, before any work, the way an API's edge makes them: credentials, then the
+    /// per-address rate limit on the instant of arrival (nil: admitted). Deciding the limit on arrival rather than
+    /// after the configured latency keeps the sandbox's own timer jitter (a one-second sleep that wakes 30 ms late)
+    /// out of the limit: what reaches it is how the client spaced its requests.
+    mutating func admit(accessToken: String?, siteID: String?, client: String, now: RunClock.Instant) -> WireResponse? {
         guard accessToken == configuration.accessToken, siteID == configuration.siteID else {
             stats.rejected.auth += 1
-            return .respond(.error(WireError(status: 401, code: "unauthorized",
-                                             message: "the Access-Token or SiteId header is missing or not valid")))
+            return .error(WireError(status: 401, code: "unauthorized",
+                                    message: "the Access-Token or SiteId header is missing or not valid"))
         }
         if let limit = settings.rateLimit,
            !limiter.admit(client, at: now, limit: limit, window: settings.rateLimitWindow) {
@@ -46,8 +47,14 @@ struct SandboxState: Sendable {
                 status: 429, code: "too_many_requests",
                 message: "more than \(limit) requests per second from one IP address"))
             answer.retryAfter = true
-            return .respond(answer)
+            return answer
         }
+        return nil
+    }
+
+    /// Processes one admitted Calltouch request (``admit(accessToken:siteID:client:now:)``) in order: points budget,
+    /// fault injection, then the method itself.
+    mutating func process(_ endpoint: SandboxEndpoint, body: [UInt8]) -> APIOutcome {
         guard stats.points.used < stats.points.budget else {
             stats.rejected.budget += 1
             return .respond(.error(WireError(

@@ -77,6 +77,34 @@ import Testing
         }
     }
 
+    @Test("the limit is decided on the instant a request arrives, not after its latency; a refusal too comes after the latency")
+    func decidedOnArrival() async throws {
+        let clock = ManualClock()
+        var configuration = Self.configuration(clock, limit: 1)
+        configuration.latency = .milliseconds(400)
+        try await Sandbox.withSandbox(configuration) { (sandbox) async throws in
+            // Arrives at 0 ms, answered at 400 ms.
+            let first = Task { try await Wire.call(sandbox, .list, Self.body).status }
+            try #require(await clock.settle(sleepers: 1))
+            clock.advance(by: .milliseconds(400))
+            #expect(try await first.value == 200)
+            // Arrives at 999 ms: the first (arrived at 0) is still in the window: refused, and the 429 also waits 400 ms.
+            clock.advance(to: .init(offset: .milliseconds(999)))
+            let refused = Task { try await Wire.call(sandbox, .list, Self.body).status }
+            try #require(await clock.settle(sleepers: 1))
+            #expect(sandbox.stats().rejected.rateLimit == 1)
+            clock.advance(by: .milliseconds(400))
+            #expect(try await refused.value == 429)
+            // Arrives at 1,399 ms: the first arrived over a second ago, so it is admitted. Had the limit been decided
+            // after the latency (the first logged at 400 ms), this one would be refused.
+            let third = Task { try await Wire.call(sandbox, .list, Self.body).status }
+            try #require(await clock.settle(sleepers: 1))
+            clock.advance(by: .milliseconds(400))
+            #expect(try await third.value == 200)
+            #expect(sandbox.stats().rejected.rateLimit == 1)
+        }
+    }
+
     @Test("admin routes are never limited; unlimited when rateLimit is nil")
     func adminAndUnlimited() async throws {
         let clock = ManualClock()
