@@ -81,14 +81,16 @@ struct BenchResults: Codable, Sendable {
             out.append("apply (in-process sandbox on 127.0.0.1; Planner.plan, Journal.startRun, Applier.run; one SlidingWindowRateLimiter)")
             out.append(render([
                 ["limit/s", "latency ms", "conc.", "limiter", "margin ms", "writes", "reads", "writes/s sustained", "% limit", "writes/s first-last",
-                 "% limit", "requests/s", "% limit", "429s", "stall ms p99/max", "apply s", "plan reads", "plan s", "target", "met"],
+                 "% limit", "requests/s", "% limit", "req/s first-last", "% limit", "first write s", "429s", "stall ms p99/max", "apply s", "plan reads", "plan s", "target", "met"],
             ] + apply.map { a in
                 [int(a.rateLimit), int(a.latencyMs), int(a.concurrency), a.limiterSpacing,
                  a.limiterMarginEndMs > a.limiterMarginMs ? "\(Int(a.limiterMarginMs))→\(Int(a.limiterMarginEndMs))"
                     : "\(Int(a.limiterMarginMs))", int(a.writesOK), int(a.applyReadRequests),
                  fixed(a.writeRateSustained, 2), fixed(a.writePercentOfLimitSustained, 1), fixed(a.writeRateSpan, 2),
                  fixed(a.writePercentOfLimitSpan, 1), fixed(a.requestRateSustained, 2),
-                 fixed(a.requestPercentOfLimitSustained, 1), int(a.sandboxRejectedRateLimit),
+                 fixed(a.requestPercentOfLimitSustained, 1), fixed(a.requestRateSpan, 2),
+                 fixed(a.requestRateSpan / Double(max(a.rateLimit, 1)) * 100, 1), fixed(a.firstWriteAfterSeconds, 2),
+                 int(a.sandboxRejectedRateLimit),
                  "\(fixed(a.schedulerLatenessP99Ms, 1))/\(fixed(a.schedulerLatenessMaxMs, 1))", fixed(a.applySeconds, 1),
                  int(a.planReadRequests), fixed(a.planSeconds, 2),
                  "requests >= \(Int(a.target * 100)) %" + (a.zeroRejectionsRequired ? ", 0 429s" : ""), a.meetsTarget ? "yes" : "NO"]

@@ -72,7 +72,7 @@ public final class SlidingWindowRateLimiter<C: Clock>: RequestGate, Sendable whe
     ///   - margin: extra spacing added to the window.
     ///   - spacing: the least time between two starts; nil (the default) for `(window + margin) / limit`, evenly
     ///     spaced; `.zero` lets up to `limit` requests start at once.
-    public convenience init(limit: Int, window: Duration = .seconds(1), margin: Duration = .milliseconds(15),
+    public convenience init(limit: Int, window: Duration = .seconds(1), margin: Duration = HostRateLimiter.defaultMargin,
                             spacing: Duration? = nil, clock: C) {
         self.init(limit: limit, window: window, margin: margin, spacing: spacing, clock: clock, keepsHistory: false)
     }
@@ -157,7 +157,7 @@ public final class SlidingWindowRateLimiter<C: Clock>: RequestGate, Sendable whe
 
 extension SlidingWindowRateLimiter where C == ContinuousClock {
     /// A limiter on the real clock.
-    public convenience init(limit: Int, window: Duration = .seconds(1), margin: Duration = .milliseconds(15),
+    public convenience init(limit: Int, window: Duration = .seconds(1), margin: Duration = HostRateLimiter.defaultMargin,
                             spacing: Duration? = nil) {
         self.init(limit: limit, window: window, margin: margin, spacing: spacing, clock: ContinuousClock())
     }
