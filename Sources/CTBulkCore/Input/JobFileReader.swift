@@ -250,61 +250,40 @@ public final class JobFileReader {
         let fastPath = layout.headerRow == nil && layout.ownWidth == layout.header.count
         defer { unknownColumnsWithData.formUnion(rows.unknownWithData) }
 
-        func deliver() throws {
-            try parser.withBatch { batch in
-                for span in batch.records {
-                    lastRow = span.row
-                    if !headerSeen {
-                        if layout.dialect.hasSepLine && rowOffset == 0 && span.row == 1 { rowOffset = 1; continue }
-                        if let headerRow = layout.headerRow, span.row - rowOffset < headerRow { continue }  // title rows
-                        if !span.hasOversized && (0..<span.cellCount).allSatisfy({ batch.cell(span.firstCell + $0).isEmpty }) {
-                            continue  // blank lines above the header
-                        }
-                        headerSeen = true
-                        continue
-                    }
-                    let row = span.row - rowOffset
-                    if fastPath && !span.hasOversized {
-                        var clean = CSVRowCheck.Clean()
-                        switch rows.check.check(batch, span, into: &clean) {
-                        case .clean:
-                            for blank in pendingBlank { try body(RowView(source: blank)) }
-                            pendingBlank.removeAll()
-                            rows.noteUnknownData(batch, span)
-                            try body(RowView(row: row, clean: clean, batch: batch, span: span, rows: rows))
-                            continue
-                        case .blank:
-                            pendingBlank.append(SourceRow(row: row, cells: Array(repeating: "", count: span.cellCount),
-                                                          built: BuiltRow(row: row, jobRow: nil, problems: []), isBlank: true))
-                            continue
-                        case .slow:
-                            break
-                        }
-                    }
-                    let sourceRow = rows.sourceRow(batch, span, row: row)
-                    if sourceRow.isBlank {
-                        pendingBlank.append(sourceRow)
-                        continue
-                    }
-                    for blank in pendingBlank { try body(RowView(source: blank)) }
-                    pendingBlank.removeAll()
-                    try body(RowView(source: sourceRow))
-                }
-            }
-        }
-
-        // .xlsx: the sheet's rows come as records and always take the reference path (dates, numbers annotated).
-        func deliver(_ records: [CSVRecord]) throws {
-            for record in records {
+        // The records of a CSV chunk, or the rows of a parsed stretch of an .xlsx sheet (the cells' UTF-8 laid out as
+        // the CSV parser lays out its records, so both take the fast path; a workbook knows more about some rows:
+        // numbers shown as dates take the reference path, and every row is annotated with its number cells).
+        func deliver(_ batch: CSVBatch) throws {
+            for span in batch.records {
+                lastRow = span.row
                 if !headerSeen {
-                    if let headerRow = layout.headerRow, record.row < headerRow { continue }  // title rows
-                    if record.isBlank { continue }  // blank lines above the header
+                    if layout.dialect.hasSepLine && rowOffset == 0 && span.row == 1 { rowOffset = 1; continue }
+                    if let headerRow = layout.headerRow, span.row - rowOffset < headerRow { continue }  // title rows
+                    if !span.hasOversized && (0..<span.cellCount).allSatisfy({ batch.cell(span.firstCell + $0).isEmpty }) {
+                        continue  // blank lines above the header
+                    }
                     headerSeen = true
                     continue
                 }
-                let row = record.row
-                let (cells, encodingProblem) = rows.decodedCells(record.cells)
-                var sourceRow = rows.sourceRow(cells: cells, encodingProblem: encodingProblem, oversized: record.oversized, row: row)
+                let row = span.row - rowOffset
+                if fastPath && !span.hasOversized && workbook?.hasDates(row: span.row) != true {
+                    var clean = CSVRowCheck.Clean()
+                    switch rows.check.check(batch, span, into: &clean) {
+                    case .clean:
+                        for blank in pendingBlank { try body(RowView(source: blank)) }
+                        pendingBlank.removeAll()
+                        rows.noteUnknownData(batch, span)
+                        try body(RowView(row: row, clean: clean, batch: batch, span: span, rows: rows, workbook: workbook))
+                        continue
+                    case .blank:
+                        pendingBlank.append(SourceRow(row: row, cells: Array(repeating: "", count: span.cellCount),
+                                                      built: BuiltRow(row: row, jobRow: nil, problems: []), isBlank: true))
+                        continue
+                    case .slow:
+                        break
+                    }
+                }
+                var sourceRow = rows.sourceRow(batch, span, row: row, oversized: workbook?.oversized(row: span.row))
                 if sourceRow.isBlank {
                     pendingBlank.append(sourceRow)
                     continue
@@ -317,7 +296,7 @@ public final class JobFileReader {
         }
 
         if let workbook {  // .xlsx: the sheet's rows take the same path from here
-            try workbook.forEachRecord(deliver)
+            try workbook.forEachBatch(deliver)
             return
         }
 
@@ -337,7 +316,7 @@ public final class JobFileReader {
             } else {
                 try bytes.withUnsafeBytes { try parseChunk(parser, $0) }
             }
-            try deliver()
+            try parser.withBatch(deliver)
         }
         if transcoder != nil {
             utf8Buffer.removeAll(keepingCapacity: true)
@@ -345,10 +324,10 @@ public final class JobFileReader {
             try utf8Buffer.withUnsafeBytes { try parseChunk(parser, $0) }
         }
         do { try parser.finish() } catch {
-            try deliver()
+            try parser.withBatch(deliver)
             throw CSVRowError(problem: Problem(.fileCSVSyntax, row: error.row - rowOffset, details: ["reason": error.reason]))
         }
-        try deliver()
+        try parser.withBatch(deliver)
     }
 
     private func parseChunk(_ parser: CSVParser, _ buffer: UnsafeRawBufferPointer) throws {
@@ -613,19 +592,6 @@ final class CSVRows {
         return (cells, encodingProblem)
     }
 
-    /// The cells of a record given as arrays (the .xlsx reader's), as ``decodedCells(_:_:)``.
-    func decodedCells(_ raw: [[UInt8]]) -> ([String], Bool) {
-        var cells: [String] = []
-        cells.reserveCapacity(raw.count)
-        var encodingProblem = false
-        for bytes in raw {
-            let (text, bad) = bytes.withUnsafeBufferPointer { decode($0) }
-            cells.append(text)
-            if bad { encodingProblem = true }
-        }
-        return (cells, encodingProblem)
-    }
-
     private func decode(_ raw: UnsafeBufferPointer<UInt8>) -> (String, Bool) {
         switch layout.dialect.encoding {
         case .windows1251:
@@ -646,11 +612,12 @@ final class CSVRows {
         }
     }
 
-    /// The reference path: every cell decoded, ``RowBuilder`` and the file-level checks of a row.
-    func sourceRow(_ batch: CSVBatch, _ span: CSVParser.Span, row: Int) -> SourceRow {
+    /// The reference path: every cell decoded, ``RowBuilder`` and the file-level checks of a row. `oversized`: the
+    /// row's cells over the size limit when the caller knows them (.xlsx); else the parser's.
+    func sourceRow(_ batch: CSVBatch, _ span: CSVParser.Span, row: Int, oversized given: [Int: Int]? = nil) -> SourceRow {
         let (cells, encodingProblem) = decodedCells(batch, span)
-        var oversized: [Int: Int] = [:]
-        if span.hasOversized {
+        var oversized = given ?? [:]
+        if given == nil && span.hasOversized {
             for column in 0..<span.cellCount {
                 if let size = parser.oversizedSize(cell: span.firstCell + column) { oversized[column] = size }
             }
@@ -714,6 +681,8 @@ struct RowView {
     private let batch: CSVBatch?
     private let span: CSVParser.Span
     private let rows: CSVRows?
+    /// An .xlsx row's workbook, which knows its number cells.
+    private let workbook: WorkbookSource?
 
     init(source: SourceRow) {
         row = source.row
@@ -722,9 +691,12 @@ struct RowView {
         batch = nil
         span = CSVParser.Span(row: 0, firstCell: 0, cellCount: 0, hasOversized: false)
         rows = nil
+        workbook = nil
     }
 
-    init(row: Int, clean: CSVRowCheck.Clean, batch: CSVBatch, span: CSVParser.Span, rows: CSVRows) {
+    init(row: Int, clean: CSVRowCheck.Clean, batch: CSVBatch, span: CSVParser.Span, rows: CSVRows,
+         workbook: WorkbookSource? = nil) {
+        self.workbook = workbook
         self.row = row
         source = nil
         self.clean = clean
@@ -737,7 +709,9 @@ struct RowView {
     /// result, at the reference's cost).
     func sourceRow() -> SourceRow {
         if let source { return source }
-        return rows!.sourceRow(batch!, span, row: row)
+        var built = rows!.sourceRow(batch!, span, row: row)
+        workbook?.annotate(&built, layout: rows!.layout, columnName: rows!.columnName)
+        return built
     }
 
     /// A clean row's note `index` (below `clean.noteCount`): the column and the canonical number of a normalised

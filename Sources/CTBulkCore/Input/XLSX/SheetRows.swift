@@ -1,49 +1,111 @@
 import Foundation
 
-/// One row of a worksheet as read: Excel's row number, the cells' text (UTF-8) by column, and what the cells were.
-struct WorkbookRow {
-    var row: Int
-    /// Rows with no `<row>` element just above this one (Excel leaves empty rows out of the file).
-    var missingBefore = 0
-    /// The cells' text by column index (A = 0), up to the last cell the row has.
-    var cells: [[UInt8]] = []
-    /// Cells over the size limit: column index → size in bytes (their text was not kept).
-    var oversized: [Int: Int] = [:]
-    /// Columns whose cells hold numbers (written back as numbers in a workbook report).
-    var numbers: Set<Int> = []
+/// What only some rows of a sheet have beyond their text.
+struct WorkbookRowExtras {
     /// Columns whose cells hold numbers shown as dates or times: column index → the date as text.
     var dates: [Int: String] = [:]
+    /// Cells over the size limit: column index → size in bytes (their text was not kept).
+    var oversized: [Int: Int] = [:]
+    /// Number cells from column 64 on (those before are in the row's ``SheetRows/numberMasks`` bits).
+    var numbersFrom64: Set<Int> = []
+}
 
-    init(row: Int) { self.row = row }
+/// Finished rows of a sheet laid out as the CSV parser lays out its records (``CSVBatch``): every cell's UTF-8 end to
+/// end in one buffer, where each cell ends in another, a span per row. So the byte check (``CSVRowCheck``) reads a
+/// sheet's rows as it reads a CSV file's, with no array per cell and no object per row. Rows the file leaves out
+/// (Excel writes no `<row>` for an empty row) are empty spans.
+struct SheetRows {
+    var bytes: [UInt8] = []
+    var cellEnds: [Int] = []
+    var spans: [CSVParser.Span] = []
+    /// Per span: the columns below 64 whose cells hold numbers, as bits (a workbook report writes them back as numbers).
+    var numberMasks: [UInt64] = []
+    /// The rows that have any, by row number.
+    var extras: [Int: WorkbookRowExtras] = [:]
 
-    mutating func set(_ column: Int, _ text: [UInt8]) {
-        if column >= cells.count {
-            if text.isEmpty { return }
-            cells.append(contentsOf: repeatElement([], count: column - cells.count + 1))
+    /// The finished rows as a ``CSVBatch`` (valid only inside `body`).
+    func withBatch<R>(_ body: (CSVBatch) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBufferPointer { bytes in
+            try cellEnds.withUnsafeBufferPointer { ends in
+                try spans.withUnsafeBufferPointer { spans in
+                    // Rows without a cell may leave both buffers without storage; no cell is read then.
+                    try body(CSVBatch(bytes: bytes.baseAddress ?? Self.noBytes, cellEnds: ends.baseAddress ?? Self.noEnds,
+                                      records: spans))
+                }
+            }
         }
-        cells[column] = text
+    }
+
+    /// Made once, never written or freed (what an empty batch points at).
+    nonisolated(unsafe) private static let noBytes = UnsafePointer(UnsafeMutablePointer<UInt8>.allocate(capacity: 1))
+    nonisolated(unsafe) private static let noEnds = UnsafePointer(UnsafeMutablePointer<Int>.allocate(capacity: 1))
+
+    /// The columns of the row at span `index` that hold numbers.
+    func numberColumns(_ index: Int) -> Set<Int> {
+        var columns = extras[spans[index].row]?.numbersFrom64 ?? []
+        var mask = numberMasks[index]
+        while mask != 0 {
+            columns.insert(mask.trailingZeroBitCount)
+            mask &= mask - 1
+        }
+        return columns
+    }
+
+    /// The index of the span of `row` (spans are in row order), or nil.
+    func spanIndex(row: Int) -> Int? {
+        var low = 0, high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].row < row { low = middle + 1 } else { high = middle }
+        }
+        return low < spans.count && spans[low].row == row ? low : nil
+    }
+
+    /// The row at span `index` as a record, one array per cell (the header; not the hot path).
+    func record(_ index: Int) -> CSVRecord {
+        let span = spans[index]
+        var cells: [[UInt8]] = []
+        for column in 0..<span.cellCount {
+            let cell = span.firstCell + column
+            let start = cell == 0 ? 0 : cellEnds[cell - 1]
+            cells.append(Array(bytes[start..<cellEnds[cell]]))
+        }
+        return CSVRecord(row: span.row, cells: cells, oversized: extras[span.row]?.oversized ?? [:])
     }
 }
 
 /// Streams `xl/worksheets/sheetN.xml`: `<row r>` elements of `<c r t s>` cells with a `<v>` value (a number, a
 /// shared-string index, a boolean, an error, a formula's cached result) or an inline `<is><t>` string. Finished
-/// rows collect in ``finished`` for the reader to take after each chunk.
+/// rows collect in ``rows`` (the row in progress's cells after them) for the reader to take after each chunk
+/// (``removeFinished()``).
 final class SheetHandler: XMLEventHandler {
-    var finished: [WorkbookRow] = []
+    private(set) var rows = SheetRows()
     private let strings: SharedStrings?
     private let styles: WorkbookStyles?
     private let date1904: Bool
     private let maxCellBytes: Int
     private let part: String
 
-    private var current: WorkbookRow?
+    // The row in progress.
+    private var inRow = false
+    private var rowNumber = 0
     private var lastRow = 0
-    private var nextColumn = 0
+    /// Where its cells begin in ``SheetRows/cellEnds`` and its bytes in ``SheetRows/bytes``.
+    private var rowFirstCell = 0
+    private var rowFirstByte = 0
+    /// Its cells so far (the next column, when cells come in order).
+    private var rowWidth = 0
+    private var rowNumbers: UInt64 = 0
+    private var rowExtras: WorkbookRowExtras?
+
+    // The cell in progress.
     private var inCell = false
     private var column = 0
+    private var nextColumn = 0
     private var type: CellType = .number
     private var style = 0
-    private var value = WorkbookText()
+    private var value: [UInt8] = []
+    private var valueSize = 0
     private var capturing = false
     private var inInline = false
     private var phoneticDepth = 0
@@ -53,26 +115,58 @@ final class SheetHandler: XMLEventHandler {
     init(strings: SharedStrings?, styles: WorkbookStyles?, date1904: Bool, maxCellBytes: Int, part: String) {
         self.strings = strings; self.styles = styles; self.date1904 = date1904; self.maxCellBytes = maxCellBytes
         self.part = part
+        value.reserveCapacity(64)
+    }
+
+    /// Forgets the finished rows (after the reader took them); the row in progress moves to the front.
+    func removeFinished() {
+        rows.spans.removeAll(keepingCapacity: true)
+        rows.numberMasks.removeAll(keepingCapacity: true)
+        rows.extras.removeAll(keepingCapacity: true)
+        if inRow && rowFirstByte < rows.bytes.count {
+            rows.bytes.removeSubrange(0..<rowFirstByte)
+        } else {
+            rows.bytes.removeAll(keepingCapacity: true)
+        }
+        if inRow && rowFirstCell < rows.cellEnds.count {
+            rows.cellEnds.removeSubrange(0..<rowFirstCell)
+            for index in rows.cellEnds.indices { rows.cellEnds[index] -= rowFirstByte }
+        } else {
+            rows.cellEnds.removeAll(keepingCapacity: true)
+        }
+        rowFirstCell = 0
+        rowFirstByte = 0
+    }
+
+    /// Whether a NUL-terminated local name is the one- or two-letter `a`/`ab`.
+    @inline(__always) private static func named(_ name: UnsafePointer<CChar>, _ a: UInt8, _ b: UInt8 = 0) -> Bool {
+        UInt8(bitPattern: name[0]) == a && UInt8(bitPattern: name[1]) == b && (b == 0 || name[2] == 0)
     }
 
     override func start(_ name: UnsafePointer<CChar>, _ attributes: XMLAttributes) {
         guard failure == nil else { return }
-        if XMLStream.equals(name, "c") {
+        if Self.named(name, 0x63) {  // c
             inCell = true
-            column = attributes.pointer("r").flatMap(Self.columnIndex) ?? nextColumn
-            nextColumn = column + 1
-            style = attributes.pointer("s").map { Int(strtol($0, nil, 10)) } ?? 0
-            switch attributes["t"] {
-            case "s"?: type = .shared
-            case "inlineStr"?: type = .inline
-            case "str"?: type = .formulaString
-            case "b"?: type = .boolean
-            case "e"?: type = .error
-            case "d"?: type = .isoDate
-            default: type = .number
+            column = nextColumn
+            style = 0
+            type = .number
+            var cursor = attributes.raw
+            while let key = cursor?.pointee, let attribute = cursor?.advanced(by: 1).pointee {
+                let local = XMLStream.localName(key)
+                if local[0] != 0 && local[1] == 0 {
+                    switch UInt8(bitPattern: local[0]) {
+                    case 0x72: column = Self.columnIndex(attribute) ?? nextColumn  // r
+                    case 0x73: style = Int(strtol(attribute, nil, 10))  // s
+                    case 0x74: type = Self.cellType(attribute)  // t
+                    default: break
+                    }
+                }
+                cursor = cursor?.advanced(by: 2)
             }
-            value = WorkbookText()
-        } else if XMLStream.equals(name, "v") {
+            nextColumn = column + 1
+            value.removeAll(keepingCapacity: true)
+            valueSize = 0
+        } else if Self.named(name, 0x76) {  // v
             capturing = inCell && !inInline
         } else if XMLStream.equals(name, "row") {
             let number = attributes.pointer("r").map { Int(strtol($0, nil, 10)) } ?? (lastRow + 1)
@@ -80,33 +174,45 @@ final class SheetHandler: XMLEventHandler {
                 failure = .damaged(part: part, reason: "row \(number) after row \(lastRow)")
                 return
             }
-            var row = WorkbookRow(row: number)
-            row.missingBefore = number - lastRow - 1
-            current = row
+            // Excel leaves empty rows out; they are rows all the same (reported as empty, as in CSV).
+            for missing in (lastRow + 1)..<number {
+                rows.spans.append(CSVParser.Span(row: missing, firstCell: rows.cellEnds.count, cellCount: 0, hasOversized: false))
+                rows.numberMasks.append(0)
+            }
+            inRow = true
+            rowNumber = number
+            rowFirstCell = rows.cellEnds.count
+            rowFirstByte = rows.bytes.count
+            rowWidth = 0
+            rowNumbers = 0
+            rowExtras = nil
             nextColumn = 0
-        } else if XMLStream.equals(name, "is") {
+        } else if Self.named(name, 0x69, 0x73) {  // is
             inInline = true
         } else if XMLStream.equals(name, "rPh") {
             phoneticDepth += 1
-        } else if XMLStream.equals(name, "t") {
+        } else if Self.named(name, 0x74) {  // t
             capturing = inInline && phoneticDepth == 0
         }
     }
 
     override func end(_ name: UnsafePointer<CChar>) {
         guard failure == nil else { return }
-        if XMLStream.equals(name, "v") || XMLStream.equals(name, "t") {
+        if Self.named(name, 0x76) || Self.named(name, 0x74) {  // v, t
             capturing = false
-        } else if XMLStream.equals(name, "c") {
+        } else if Self.named(name, 0x63) {  // c
             inCell = false
-            finishCell()
+            if inRow { finishCell() }
         } else if XMLStream.equals(name, "row") {
-            if let row = current {
-                lastRow = row.row
-                finished.append(row)
+            if inRow {
+                lastRow = rowNumber
+                rows.spans.append(CSVParser.Span(row: rowNumber, firstCell: rowFirstCell, cellCount: rowWidth,
+                                                 hasOversized: !(rowExtras?.oversized.isEmpty ?? true)))
+                rows.numberMasks.append(rowNumbers)
+                if let rowExtras { rows.extras[rowNumber] = rowExtras }
             }
-            current = nil
-        } else if XMLStream.equals(name, "is") {
+            inRow = false
+        } else if Self.named(name, 0x69, 0x73) {  // is
             inInline = false
         } else if XMLStream.equals(name, "rPh") {
             phoneticDepth -= 1
@@ -114,54 +220,130 @@ final class SheetHandler: XMLEventHandler {
     }
 
     override func text(_ chunk: UnsafeBufferPointer<UInt8>) {
-        if capturing && failure == nil { value.append(chunk, limit: maxCellBytes) }
+        guard capturing && failure == nil else { return }
+        valueSize += chunk.count
+        if valueSize <= maxCellBytes { value.append(contentsOf: chunk) }
     }
 
+    private static func cellType(_ attribute: UnsafePointer<CChar>) -> CellType {
+        switch UInt8(bitPattern: attribute[0]) {
+        case 0x73: return attribute[1] == 0 ? .shared : strcmp(attribute, "str") == 0 ? .formulaString : .number  // s, str
+        case 0x69: return strcmp(attribute, "inlineStr") == 0 ? .inline : .number
+        case 0x62: return attribute[1] == 0 ? .boolean : .number  // b
+        case 0x65: return attribute[1] == 0 ? .error : .number  // e
+        case 0x64: return attribute[1] == 0 ? .isoDate : .number  // d
+        default: return .number
+        }
+    }
+
+    // MARK: Cells
+
     private func finishCell() {
-        guard current != nil else { return }
-        if value.size > maxCellBytes {
-            current!.oversized[column] = value.size
-            current!.set(column, [])
+        if valueSize > maxCellBytes {
+            extras { $0.oversized[column] = valueSize }
             return
         }
+        guard !value.isEmpty else { return }
         switch type {
         case .shared:
-            let text = String(decoding: value.bytes, as: UTF8.self)
-            guard !text.isEmpty else { return }
-            guard let index = Int(text), let strings, let string = strings.string(index) else {
-                failure = .damaged(part: part, reason: "no shared string \(text) (row \(current!.row))")
+            guard let index = Self.digits(value), let strings, let string = strings.string(index) else {
+                failure = .damaged(part: part, reason: "no shared string \(String(decoding: value, as: UTF8.self)) (row \(rowNumber))")
                 return
             }
-            if let size = strings.oversized[index] { current!.oversized[column] = size; current!.set(column, []); return }
-            current!.set(column, Array(string))
+            if let size = strings.oversized[index] { extras { $0.oversized[column] = size }; return }
+            string.withUnsafeBufferPointer { emit($0) }
         case .inline, .formulaString:
-            current!.set(column, value.decoded())
+            let text = WorkbookText.unescape(value)
+            text.withUnsafeBufferPointer { emit($0) }
         case .boolean:
-            if value.bytes.isEmpty { return }
-            current!.set(column, Array((value.bytes == [UInt8(ascii: "1")] ? "TRUE" : "FALSE").utf8))
+            let text = value == [UInt8(ascii: "1")] ? "TRUE" : "FALSE"
+            var copy = text
+            copy.withUTF8 { emit($0) }
         case .error:
-            current!.set(column, value.bytes)
+            value.withUnsafeBufferPointer { emit($0) }
         case .isoDate:
-            guard !value.bytes.isEmpty else { return }
-            let text = String(decoding: value.bytes, as: UTF8.self)
-            current!.dates[column] = text
-            current!.set(column, value.bytes)
+            let text = String(decoding: value, as: UTF8.self)
+            extras { $0.dates[column] = text }
+            value.withUnsafeBufferPointer { emit($0) }
         case .number:
-            guard !value.bytes.isEmpty else { return }
-            let raw = String(decoding: value.bytes, as: UTF8.self)
-            guard let number = Double(raw) else {
-                current!.set(column, value.bytes)  // not a number after all: kept as written
+            if styles?.isDate(style: style) != true, Self.isPlainInteger(value) {
+                // Digits as Excel keeps an integer below 10^15: the text is the digits themselves.
+                markNumber()
+                value.withUnsafeBufferPointer { emit($0) }
                 return
             }
-            if styles?.isDate(style: style) == true {
-                let text = WorkbookValues.dateText(serial: number, date1904: date1904)
-                current!.dates[column] = text
-                current!.set(column, Array(text.utf8))
-            } else {
-                current!.numbers.insert(column)
-                current!.set(column, Array(WorkbookValues.numberText(number, raw: raw).utf8))
+            let raw = String(decoding: value, as: UTF8.self)
+            guard let number = Double(raw) else {
+                value.withUnsafeBufferPointer { emit($0) }  // not a number after all: kept as written
+                return
             }
+            var text: String
+            if styles?.isDate(style: style) == true {
+                text = WorkbookValues.dateText(serial: number, date1904: date1904)
+                let date = text
+                extras { $0.dates[column] = date }
+            } else {
+                markNumber()
+                text = WorkbookValues.numberText(number, raw: raw)
+            }
+            text.withUTF8 { emit($0) }
         }
+    }
+
+    private func markNumber() {
+        if column < 64 { rowNumbers |= 1 << UInt64(column) } else { extras { $0.numbersFrom64.insert(column) } }
+    }
+
+    private func extras(_ change: (inout WorkbookRowExtras) -> Void) {
+        var extras = rowExtras ?? WorkbookRowExtras()
+        change(&extras)
+        rowExtras = extras
+    }
+
+    /// Appends the cell's text at ``column``: empty cells before it fill the gap. A cell before one the row already
+    /// has (cells out of order, or a column twice) rebuilds the row's cells in column order, the later cell winning.
+    private func emit(_ text: UnsafeBufferPointer<UInt8>) {
+        guard column >= rowWidth else { return reorder(text) }
+        if text.isEmpty { return }
+        let end = rows.bytes.count
+        while rowWidth < column { rows.cellEnds.append(end); rowWidth += 1 }
+        rows.bytes.append(contentsOf: text)
+        rows.cellEnds.append(rows.bytes.count)
+        rowWidth += 1
+    }
+
+    private func reorder(_ text: UnsafeBufferPointer<UInt8>) {
+        var cells: [[UInt8]] = (0..<rowWidth).map { index in
+            let cell = rowFirstCell + index
+            let start = cell == 0 ? 0 : rows.cellEnds[cell - 1]
+            return Array(rows.bytes[start..<rows.cellEnds[cell]])
+        }
+        cells[column] = Array(text)
+        rows.bytes.removeSubrange(rowFirstByte...)
+        rows.cellEnds.removeSubrange(rowFirstCell...)
+        for cell in cells {
+            rows.bytes.append(contentsOf: cell)
+            rows.cellEnds.append(rows.bytes.count)
+        }
+    }
+
+    /// `1`…`999999999999999`: an integer as Excel stores one below 10^15 (no sign, point, exponent or leading zero),
+    /// which ``WorkbookValues/numberText(_:raw:)`` would give back unchanged.
+    @inline(__always) static func isPlainInteger(_ bytes: [UInt8]) -> Bool {
+        guard !bytes.isEmpty, bytes.count <= 15, bytes[0] != 0x30 || bytes.count == 1 else { return false }
+        for byte in bytes where byte < 0x30 || byte > 0x39 { return false }
+        return true
+    }
+
+    /// A shared-string index: ASCII digits only.
+    private static func digits(_ bytes: [UInt8]) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
     }
 
     /// `B12` → 1 (the letters of a cell reference as a 0-based column index).

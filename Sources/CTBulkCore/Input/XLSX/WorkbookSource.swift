@@ -15,8 +15,8 @@ final class WorkbookSource {
     private let strings: SharedStrings?
     private let styles: WorkbookStyles?
     private let maxCellBytes: Int
-    /// What the rows of the batch being delivered hold beyond their text, by row number.
-    private var extras: [Int: WorkbookRow] = [:]
+    /// The sheet being streamed: its finished rows are the batch being delivered.
+    private var active: SheetHandler?
 
     init(path: String, sheetName: String?, maxCellBytes: Int) throws(WorkbookReadError) {
         self.path = path
@@ -52,8 +52,11 @@ final class WorkbookSource {
     func firstRecord() throws(WorkbookReadError) -> CSVRecord? {
         var found: CSVRecord?
         do {
-            try streamRecords { records in
-                if let first = records.first(where: { !$0.isBlank }) { found = first; throw Enough() }
+            try streamRows { rows in
+                for index in rows.spans.indices where rows.spans[index].cellCount > 0 || rows.spans[index].hasOversized {
+                    let record = rows.record(index)
+                    if !record.isBlank { found = record; throw Enough() }
+                }
             }
         } catch is Enough {
         } catch let error as WorkbookReadError {
@@ -64,51 +67,47 @@ final class WorkbookSource {
         return found
     }
 
-    /// Streams the sheet: `deliver` gets the records of each parsed chunk in row order, missing (empty) rows
-    /// included as blank records. While it runs, ``annotate(_:layout:columnName:)`` knows those rows' extras. Damage
-    /// found after rows were handed on stops the file as a CSV syntax error does (``CSVRowError``).
-    func forEachRecord(_ deliver: ([CSVRecord]) throws -> Void) throws {
+    /// Streams the sheet: `deliver` gets the rows of each parsed chunk in row order as a ``CSVBatch`` (the cells'
+    /// UTF-8, a span per row; rows the file leaves out come as empty spans). While it runs, ``annotate(_:layout:columnName:)``,
+    /// ``hasDates(row:)`` and ``oversized(row:)`` know those rows. Damage found after rows were handed on stops the
+    /// file as a CSV syntax error does (``CSVRowError``).
+    func forEachBatch(_ deliver: (CSVBatch) throws -> Void) throws {
         do {
-            try streamRecords(deliver)
+            try streamRows { rows in try rows.withBatch(deliver) }
         } catch let error as WorkbookReadError {
             throw CSVRowError(problem: Problem(.fileWorkbookDamaged, row: nil,
                                                details: ["reason": error.detail]))
         }
     }
 
-    private func streamRecords(_ deliver: ([CSVRecord]) throws -> Void) throws {
+    private func streamRows(_ deliver: (SheetRows) throws -> Void) throws {
         let handler = SheetHandler(strings: strings, styles: styles, date1904: package.date1904,
                                    maxCellBytes: maxCellBytes, part: sheet.part)
-        var batch: [CSVRecord] = []
-        func flush() throws {
-            guard !handler.finished.isEmpty else { return }
-            let rows = handler.finished
-            handler.finished.removeAll(keepingCapacity: true)
-            batch.removeAll(keepingCapacity: true)
-            extras.removeAll(keepingCapacity: true)
-            for row in rows {
-                if row.missingBefore > 0 {
-                    // Excel leaves empty rows out; they are rows all the same (reported as empty, as in CSV).
-                    for missing in (row.row - row.missingBefore)..<row.row {
-                        batch.append(CSVRecord(row: missing, cells: []))
-                        if batch.count >= 4096 { try deliver(batch); batch.removeAll(keepingCapacity: true) }
-                    }
-                }
-                batch.append(CSVRecord(row: row.row, cells: row.cells, oversized: row.oversized))
-                if !row.numbers.isEmpty || !row.dates.isEmpty { extras[row.row] = row }
-            }
-            try deliver(batch)
-            extras.removeAll(keepingCapacity: true)
+        active = handler
+        defer { active = nil }
+        try package.stream(part: sheet.part, handler: handler) {
+            guard !handler.rows.spans.isEmpty else { return }
+            try deliver(handler.rows)
+            handler.removeFinished()
         }
-        try package.stream(part: sheet.part, handler: handler) { try flush() }
     }
+
+    /// Whether a row of the batch being delivered has a number shown as a date (it takes the reference path).
+    func hasDates(row: Int) -> Bool {
+        guard let rows = active?.rows, !rows.extras.isEmpty else { return false }
+        return rows.extras[row].map { !$0.dates.isEmpty } ?? false
+    }
+
+    /// A row's cells over the size limit: column index → size in bytes.
+    func oversized(row: Int) -> [Int: Int] { active?.rows.extras[row]?.oversized ?? [:] }
 
     /// Adds what the workbook knows about a row the shared path built: a date in a phone-number or time-out column
     /// is an error (the digits are gone: Excel shows a day, not a number), and the columns that hold numbers are
     /// remembered so a workbook report writes them back as numbers.
     func annotate(_ source: inout SourceRow, layout: CSVLayout, columnName: (Int) -> String) {
-        guard let extra = extras[source.row] else { return }
-        source.numberCells = extra.numbers
+        guard let rows = active?.rows, let index = rows.spanIndex(row: source.row) else { return }
+        source.numberCells = rows.numberColumns(index)
+        guard let extra = rows.extras[source.row] else { return }
         var refused: [Problem] = []
         for (index, text) in extra.dates.sorted(by: { $0.key < $1.key }) where index < layout.columns.count {
             guard let column = layout.columns[index], Self.refusesDates(column) else { continue }
