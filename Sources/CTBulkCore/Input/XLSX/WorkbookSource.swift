@@ -16,7 +16,7 @@ final class WorkbookSource {
     private let styles: WorkbookStyles?
     private let maxCellBytes: Int
     /// The sheet being streamed: its finished rows are the batch being delivered.
-    private var active: SheetHandler?
+    @exclusivity(unchecked) private var active: SheetHandler?
 
     init(path: String, sheetName: String?, maxCellBytes: Int) throws(WorkbookReadError) {
         self.path = path
@@ -94,8 +94,8 @@ final class WorkbookSource {
 
     /// Whether a row of the batch being delivered has a number shown as a date (it takes the reference path).
     func hasDates(row: Int) -> Bool {
-        guard let rows = active?.rows, !rows.extras.isEmpty else { return false }
-        return rows.extras[row].map { !$0.dates.isEmpty } ?? false
+        guard let active, !active.rows.extras.isEmpty else { return false }  // most batches: no row has extras
+        return active.rows.extras[row].map { !$0.dates.isEmpty } ?? false
     }
 
     /// A row's cells over the size limit: column index → size in bytes.

@@ -7,7 +7,7 @@ import Foundation
 class XMLEventHandler {
     /// Set by a handler that found the document unusable; it ignores the events after it, and
     /// ``XMLStream/feed(_:isFinal:)`` throws it.
-    var failure: WorkbookReadError?
+    @exclusivity(unchecked) var failure: WorkbookReadError?
 
     func start(_ name: UnsafePointer<CChar>, _ attributes: XMLAttributes) {}
     func end(_ name: UnsafePointer<CChar>) {}
