@@ -241,7 +241,10 @@ extension WebApp {
         let text = Text(context.language)
         let all = view.sortedProblems
         guard !all.isEmpty else { return .empty }
-        let codes = Array(Set(all.map(\.code.rawValue))).sorted()
+        // The filter names each kind of problem in words, with how many there are (the code stays on every item).
+        var counts: [ProblemCode: Int] = [:]
+        for problem in all { counts[problem.code, default: 0] += 1 }
+        let kinds = counts.keys.map { (code: $0, title: text.t($0.title.key)) }.sorted { $0.title < $1.title }
         let shown = all.filter { code == nil || code == "" || $0.code.rawValue == code }
         let items = shown.prefix(1000).map { problem -> HTML in
             var place: [String] = []
@@ -255,7 +258,9 @@ extension WebApp {
             <code>\(problem.code.rawValue)</code></li>
             """
         }
-        let options = HTML.join(codes.map { "<option value=\"\($0)\"\(code == $0 ? HTML(" selected") : HTML.empty)>\($0)</option>" })
+        let options = HTML.join(kinds.map { kind in
+            "<option value=\"\(kind.code.rawValue)\"\(code == kind.code.rawValue ? HTML(" selected") : HTML.empty)>\(kind.title) (\(counts[kind.code] ?? 0))</option>"
+        })
         return """
         <section id="problems-section"><h2>\(text.t("web.problems.title", ["n": .count(view.result.problemCount)]))</h2>
         <form method="get" class="filter" id="problem-filter"><label>\(text.t("web.problems.filter")) \

@@ -102,6 +102,7 @@ import Testing
     @Test func everyProblemCodeHasItsMessage() {
         for code in ProblemCode.allCases {
             #expect(Catalogue.contains(code.messageKey), "no \(code.messageKey)")
+            #expect(Catalogue.contains(code.title.key), "no \(code.title.key)")
         }
         for severity in Severity.allCases { #expect(Catalogue.contains(severity.text.key)) }
         for column in JobColumn.all { #expect(Catalogue.contains(column.label.key), "no \(column.label.key)") }

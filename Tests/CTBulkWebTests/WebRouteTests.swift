@@ -35,6 +35,9 @@ struct WebRouteTests {
             // Filter by code.
             let filtered = try await web.get(location + "?code=phone.scientific", session)
             #expect(filtered.text.contains("data-code=\"phone.scientific\""))
+            // The filter names the kinds of problem in words, with their counts, not by code.
+            #expect(filtered.text.contains("<option value=\"phone.scientific\" selected>Номер в экспоненциальном виде (1)</option>"),
+                    "\(filtered.text)")
         }
     }
 

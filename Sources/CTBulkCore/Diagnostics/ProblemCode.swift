@@ -72,4 +72,7 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
 
     /// The catalogue key of the problem's message: `problem.<code>`.
     public var messageKey: String { "problem." + rawValue }
+
+    /// The kind of problem in a few words (`problem.title.<code>`), for lists grouped by code.
+    public var title: Message { Message("problem.title." + rawValue) }
 }

@@ -41,6 +41,7 @@ public enum Catalogue {
         ("web", webEntries),
         ("spreadsheet", spreadsheetEntries),
         ("problems", problemEntries),
+        ("problem titles", problemTitleEntries),
         ("files", fileEntries),
         ("validate", validateEntries),
         ("plan", planEntries),
