@@ -47,8 +47,10 @@ import Testing
     @Test func twoProcessesShareTheLimitFairlyAtTheFullRate() async throws {
         let dir = TempDir(), clock = ManualClock()
         let a = limiter(dir, 3_000_000_001, clock: clock), b = limiter(dir, 3_000_000_002, clock: clock)
-        // Both take part (the second's first start moves one gap after the first's).
-        _ = try await run([(a, 1), (b, 2)], clock: clock)
+        // Both take part (the second's first start moves one gap after the first's). One after the other: started
+        // together, either could take the first slot.
+        _ = try await run([(a, 1)], clock: clock)
+        _ = try await run([(b, 2)], clock: clock)
         #expect(a.sharedWith == 0 && b.sharedWith == 1)
         let starts = try await run(Array(repeating: (a, 1), count: 10) + Array(repeating: (b, 2), count: 10), clock: clock)
         // Every slot of the full rate is used, and they alternate: each process has half.
@@ -113,6 +115,32 @@ import Testing
         #expect(eager.margin == .milliseconds(8), "and no lower")
         _ = try await run([(careful, 1)], clock: clock)
         #expect(eager.margin == .milliseconds(15))
+    }
+
+    /// The default margin is 8 ms alone and 15 ms while another process shares the host (`sharedMargin`); once the
+    /// other is gone it creeps back 1 ms a start, and a 429 still widens it above either.
+    @Test func aSharedHostKeepsTheWiderSharedMarginWhileOthersTakePart() async throws {
+        let dir = TempDir(), clock = ManualClock()
+        func limiter(_ participant: Int64) -> HostRateLimiter {
+            HostRateLimiter(directory: dir.path("rate"), host: "https://api.calltouch.ru:443", limit: 5,
+                            margin: .milliseconds(8), sharedMargin: .milliseconds(15), clock: RunClock.manual(clock),
+                            participant: participant)
+        }
+        let a = limiter(3_000_000_001), b = limiter(3_000_000_002)
+        _ = try await run([(a, 1)], clock: clock)
+        #expect(a.margin == .milliseconds(8), "alone")
+        _ = try await run([(a, 1), (b, 2)], clock: clock)
+        #expect(a.margin == .milliseconds(15), "shared")
+        // While both take part, the window holds the shared margin (at 8 ms six starts would span 1.008 s).
+        let starts = try await run([(a, 1), (b, 2), (a, 1), (b, 2), (a, 1), (b, 2)], clock: clock)
+        #expect(starts[5].1 - starts[0].1 >= .seconds(1) + .milliseconds(15), "no six starts in a window plus 15 ms: \(starts)")
+        clock.advance(by: .seconds(4))  // b is idle past idleAfter: it leaves the share
+        _ = try await run(Array(repeating: (a, 1), count: 3), clock: clock)
+        #expect(a.margin == .milliseconds(12))
+        _ = try await run(Array(repeating: (a, 1), count: 7), clock: clock)
+        #expect(a.margin == .milliseconds(8), "and no lower")
+        a.serverRejectedForRate()
+        #expect(a.margin == .milliseconds(18))
     }
 
     @Test func theStateFileRoundTrips() {

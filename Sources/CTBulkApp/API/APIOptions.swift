@@ -14,7 +14,8 @@ public struct APIOptions: Sendable {
     public var sandbox = false
     /// `--rate`: requests per second for everything the run sends.
     public var rate = 5
-    /// `--rate-margin-ms`: the limiter's safety margin per one-second window (nil: ``HostRateLimiter/defaultMargin``).
+    /// `--rate-margin-ms`: the limiter's safety margin per one-second window (nil: ``HostRateLimiter/defaultMargin``,
+    /// at least ``HostRateLimiter/defaultSharedMargin`` while other processes share the host).
     public var rateMarginMilliseconds: Int?
     /// `--read-batch-size`: numbers per read of live state.
     public var readBatchSize: Int?

@@ -94,6 +94,8 @@ struct APISession {
                                       host: AccountIdentity.canonicalHost(configuration.baseURL), limit: max(options.rate, 1),
                                       margin: options.rateMarginMilliseconds.map { .milliseconds($0) }
                                           ?? HostRateLimiter.defaultMargin,
+                                      // The operator's margin holds as given; the default widens while the host is shared.
+                                      sharedMargin: options.rateMarginMilliseconds == nil ? HostRateLimiter.defaultSharedMargin : nil,
                                       clock: clock)
         let stopSignal = StopSignal()
         return try await withCalltouchClient(configuration: configuration, gate: StoppableGate(limiter, signal: stopSignal)) { client in

@@ -24,6 +24,7 @@ public final class HostRateLimiter: RequestGate, Sendable {
     private let clock: RunClock
     private let participant: Int64
     private let baseMargin: Duration
+    private let sharedMargin: Duration?
     private let maxMargin: Duration
     /// A participant with no start for this long leaves the share.
     private let idleAfter: Duration
@@ -56,6 +57,10 @@ public final class HostRateLimiter: RequestGate, Sendable {
     /// 99.2 % of the limit (15 ms: 98.5 %); a 429 widens it by 10 ms, and it creeps back 1 ms a start once the API has
     /// been quiet for a minute (docs/benchmarks.md).
     public static let defaultMargin: Duration = .milliseconds(8)
+    /// The least margin while other processes share the host, unless the operator chose one: several processes on one
+    /// machine contend for its cores, so a request's way from its grant to the server varies more (two or three
+    /// applies on a 2-core machine met a 429 in 4 of 9 runs at 8 ms, in 1 of 7 at 15 ms; docs/benchmarks.md).
+    public static let defaultSharedMargin: Duration = .milliseconds(15)
     /// The widest margin accepted from the operator (also the most a run of 429s widens it to).
     public static let widestMargin: Duration = .milliseconds(250)
 
@@ -63,9 +68,12 @@ public final class HostRateLimiter: RequestGate, Sendable {
     ///   - directory: the machine-wide folder of rate-limit state (``path`` is a file in it named after the host).
     ///   - host: the API host as resolved (`AccountIdentity.canonicalHost`): processes talking to the same host share.
     ///   - participant: this process (its pid by default; tests give several ids to simulate several processes).
+    ///   - sharedMargin: the least margin while other processes take part (nil: `margin`, alone or shared).
     public init(directory: String, host: String, limit: Int, window: Duration = .seconds(1), margin: Duration = defaultMargin,
-                clock: RunClock = .system, participant: Int64 = Int64(getpid()), idleAfter: Duration = .seconds(3)) {
+                sharedMargin: Duration? = nil, clock: RunClock = .system, participant: Int64 = Int64(getpid()),
+                idleAfter: Duration = .seconds(3)) {
         precondition(limit > 0, "limit must be positive")
+        self.sharedMargin = sharedMargin.map { max($0, margin) }
         self.limit = limit
         self.window = window
         self.clock = clock
@@ -112,6 +120,12 @@ public final class HostRateLimiter: RequestGate, Sendable {
 
     private func spacing(_ margin: Duration) -> Duration { (window + margin) / limit }
 
+    /// This process's least margin now: its own, or ``sharedMargin`` while other processes take part.
+    private func floor(_ state: State) -> Duration {
+        guard let sharedMargin, state.participants.count > 1 else { return baseMargin }
+        return sharedMargin
+    }
+
     /// Takes a slot: at least `(window + margin) / limit` away from every other slot handed out (by any process: so
     /// no `limit + 1` of them fall in one window), and at least the share's interval after this process's previous
     /// one. A slot may fill a gap between slots another process reserved ahead, so shares interleave at the full rate.
@@ -124,7 +138,7 @@ public final class HostRateLimiter: RequestGate, Sendable {
             state.lastSlots = state.lastSlots.filter { state.participants[$0.key] != nil }
             state.participants[participant] = now
             // The most careful participant's margin holds while it takes part (see `confirm` for the way back).
-            state.margin = max(state.margin, baseMargin)
+            state.margin = max(state.margin, floor(state))
             let lastOwn = state.lastSlots[participant]
             let share = state.participants.count
             let gap = spacing(state.margin)
@@ -155,9 +169,10 @@ public final class HostRateLimiter: RequestGate, Sendable {
                 if earliest > now { return earliest }
             }
             // Wider than this process's own margin: widened by a 429 over a quiet minute ago, left by an earlier run, or
-            // set by a more careful process that has stopped taking part. It creeps back 1 ms a start.
-            if state.margin > baseMargin, state.lastRejection.map({ now - $0 > .seconds(60) }) ?? true {
-                state.margin = max(baseMargin, state.margin - .milliseconds(1))
+            // set by a more careful process (or a shared host) that has stopped taking part. It creeps back 1 ms a start.
+            let floor = floor(state)
+            if state.margin > floor, state.lastRejection.map({ now - $0 > .seconds(60) }) ?? true {
+                state.margin = max(floor, state.margin - .milliseconds(1))
             }
             state.starts.append(now)
             if state.starts.count > Self.keep { state.starts.removeFirst(state.starts.count - Self.keep) }
