@@ -116,8 +116,8 @@ extension Catalogue {
             en: "Requests per second for everything the run sends (the API allows 5 per IP).",
             ru: "Запросов в секунду для всего, что отправляет запуск (API допускает 5 с одного IP)."),
         "help.api.rateMargin": Entry(
-            en: "Milliseconds added to every one-second window of the rate limit (default 8; 0-250). Smaller uses more of the limit; a 429 from the API widens it.",
-            ru: "Миллисекунд запаса к каждому секундному окну лимита (по умолчанию 8; 0–250). Меньше — ближе к лимиту; ответ 429 от API увеличивает запас."),
+            en: "Milliseconds added to every one-second window of the rate limit (default 8, or 15 while other ctbulk processes use the same API; 0-250). Smaller uses more of the limit; a 429 from the API widens it.",
+            ru: "Миллисекунд запаса к каждому секундному окну лимита (по умолчанию 8, или 15, пока тот же API используют другие процессы ctbulk; 0–250). Меньше — ближе к лимиту; ответ 429 от API увеличивает запас."),
         "help.api.readBatchSize": Entry(
             en: "Numbers per read of live state (the API's limit is unpublished).",
             ru: "Номеров за одно чтение состояния (лимит API не опубликован)."),
