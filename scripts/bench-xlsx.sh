@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Validation of a 200,000-row job as .xlsx next to the same job as CSV (the baseline), release build, peak memory
 # from /usr/bin/time -v. The workbook is written by LibreOffice Calc from the CSV (shared strings, numbers stored as
-# numbers), as a user's file would be.
+# numbers), as a user's file would be. Then expat alone on the sheet's XML against `ctbulk validate` of the
+# workbook, five alternating rounds (needs gcc and libexpat1-dev).
 #
 #   apt-get install -y libreoffice-calc time
 #   scripts/bench-xlsx.sh [ROWS]          # default 200000; files in ${BENCH_DIR:-/tmp/ctbulk-bench-xlsx}
@@ -40,4 +41,18 @@ for file in "$csv" "$xlsx"; do
       "$(echo "$rows / $seconds" | bc -l)" "$peak"
   done
 done
+# The floor, side by side: expat alone on the same sheet's XML (scripts/expat-floor.c, empty callbacks, namespaces
+# on as in ctbulk) and `ctbulk validate` of the workbook, alternating rounds; the ratio is ctbulk's time over expat's.
+if command -v gcc >/dev/null && [ -f /usr/include/expat.h ]; then
+  python3 -c "import zipfile,sys; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml'))" \
+    "$xlsx" > "$dir/sheet1.xml"
+  gcc -O2 -o "$dir/expat-floor" scripts/expat-floor.c -lexpat
+  for round in 1 2 3 4 5; do
+    floor=$("$dir/expat-floor" "$dir/sheet1.xml" "$rows" | awk '/namespaces on/ {print $3}' | sort -n | head -1)
+    start=$(date +%s.%N); "$bin" validate "$xlsx" >/dev/null || true; end=$(date +%s.%N)
+    ours=$(echo "$end - $start" | bc -l)
+    printf 'round %d  expat alone %6.3f s (%7.0f rows/s)  ctbulk .xlsx %6.3f s (%7.0f rows/s)  ctbulk/expat %.2f\n' "$round" \
+      "$floor" "$(echo "$rows / $floor" | bc -l)" "$ours" "$(echo "$rows / $ours" | bc -l)" "$(echo "$ours / $floor" | bc -l)"
+  done
+fi
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
