@@ -148,13 +148,16 @@ enum Pages {
     }
 
     /// A form that posts to `action` with the CSRF token and one button.
+    /// `busy`: what the page says once the button is pressed, for a request that takes a while (reading the account):
+    /// app.js shows it under the form and disables the button until the next page comes.
     static func postButton(_ context: WebContext, action: String, label: String, id: String, fields: [String: String] = [:],
-                           style: String = "") -> HTML {
+                           style: String = "", busy: String? = nil) -> HTML {
         let hidden = HTML.join(fields.sorted { $0.key < $1.key }.map { "<input type=\"hidden\" name=\"\($0.key)\" value=\"\($0.value)\">" })
+        let busyAttribute: HTML = busy.map { " data-busy=\"\($0)\"" } ?? .empty
         return """
         <form method="post" action="\(action)" class="inline">\
         <input type="hidden" name="csrf" value="\(context.session.csrf)">\(hidden)\
-        <button type="submit" id="\(id)" class="\(style)">\(label)</button></form>
+        <button type="submit" id="\(id)" class="\(style)"\(busyAttribute)>\(label)</button></form>
         """
     }
 }

@@ -98,6 +98,15 @@ extension WebApp {
 
     static func actionName(_ action: PlanAction, _ text: Text) -> String { text.t("web.action.\(action.rawValue)") }
 
+    /// What the page says while the account is read for `rows` numbers (planning, reconciling), which the request
+    /// waits for: how many read requests, and about how long at the server's rate.
+    func readingNotice(rows: Int, _ text: Text) -> String {
+        let batch = max(account.makeService(StopSignal()).readBatchSize, 1)
+        let reads = max((rows + batch - 1) / batch, 1)
+        return text.t("web.busy.reading", ["n": .count(rows), "reads": .count(reads),
+                                           "time": .text(Self.duration(Double(reads) / Double(account.rate), text))])
+    }
+
     // MARK: Screen 3: plan
 
     func planPage(_ upload: Upload, plan: Plan, action: String?, context: WebContext) -> Response {
@@ -143,7 +152,8 @@ extension WebApp {
         \(cost)
         <div class="actions">\(apply)
         <a class="button" id="download-plan" href="/uploads/\(upload.id)/plan.csv">\(text.t("web.plan.download"))</a>
-        \(Pages.postButton(context, action: "/uploads/\(upload.id)/plan", label: text.t("web.plan.again"), id: "plan-again"))
+        \(Pages.postButton(context, action: "/uploads/\(upload.id)/plan", label: text.t("web.plan.again"), id: "plan-again",
+                            busy: readingNotice(rows: plan.rows.count, text)))
         <a href="/uploads/\(upload.id)">\(text.t("web.plan.backToFile"))</a></div>
         <nav class="filters" id="action-filter">\(filters)</nav>
         <table class="list" id="plan"><thead><tr><th>#</th><th>\(text.t("web.plan.number"))</th><th>\(text.t("web.plan.action"))</th><th>\(text.t("web.plan.change"))</th></tr></thead>

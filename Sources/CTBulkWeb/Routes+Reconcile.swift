@@ -143,7 +143,7 @@ extension WebApp {
         let text = Text(context.language)
         let title = text.t("web.reconcile.title", ["file": .text(upload.originalName)])
         let check = Pages.postButton(context, action: "/uploads/\(upload.id)/reconcile", label: text.t("web.reconcile.check"),
-                                     id: "check-drift", style: "primary")
+                                     id: "check-drift", style: "primary", busy: readingNotice(rows: upload.rows, text))
         let back: HTML = "<a href=\"/uploads/\(upload.id)\">\(text.t("web.plan.backToFile"))</a>"
         guard let saved = savedDrift(upload) else {
             let body: HTML = """
@@ -176,7 +176,8 @@ extension WebApp {
         <div class="actions">\(fix)
         <a class="button" id="download-drift-xlsx" href="/uploads/\(upload.id)/reconcile.xlsx">\(text.t("web.reconcile.downloadXlsx"))</a>
         <a class="button" id="download-drift-csv" href="/uploads/\(upload.id)/reconcile.csv">\(text.t("web.reconcile.downloadCsv"))</a>
-        \(Pages.postButton(context, action: "/uploads/\(upload.id)/reconcile", label: text.t("web.reconcile.again"), id: "check-drift"))
+        \(Pages.postButton(context, action: "/uploads/\(upload.id)/reconcile", label: text.t("web.reconcile.again"), id: "check-drift",
+                            busy: readingNotice(rows: report.rows.count, text)))
         \(back)</div>
         """
         guard differ > 0 else {

@@ -172,7 +172,7 @@ extension WebApp {
             : text.t("web.validation.plan")
         let actions: HTML = """
         <div class="actions">
-        \(view.result.rows.isEmpty ? HTML.empty : Pages.postButton(context, action: "/uploads/\(upload.id)/plan", label: planLabel, id: "make-plan", style: "primary"))
+        \(view.result.rows.isEmpty ? HTML.empty : Pages.postButton(context, action: "/uploads/\(upload.id)/plan", label: planLabel, id: "make-plan", style: "primary", busy: readingNotice(rows: view.result.rows.count, text)))
         \(view.result.rows.isEmpty ? HTML.empty : HTML("<a class=\"button\" id=\"open-reconcile\" href=\"/uploads/\(upload.id)/reconcile\">\(text.t("web.reconcile.open"))</a>"))
         <a class="button" id="download-report" href="/uploads/\(upload.id)/report">\(text.t("web.validation.report"))</a>
         \(Pages.postButton(context, action: "/uploads/\(upload.id)/delete", label: text.t("web.uploads.delete"), id: "delete"))

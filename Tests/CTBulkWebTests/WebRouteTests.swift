@@ -35,6 +35,9 @@ struct WebRouteTests {
             // Filter by code.
             let filtered = try await web.get(location + "?code=phone.scientific", session)
             #expect(filtered.text.contains("data-code=\"phone.scientific\""))
+            // The plan button carries what the page says while the account is read (app.js shows it once pressed).
+            #expect(page.text.range(of: #"id="make-plan" class="primary" data-busy="Читаем \d+ номер\w* в кабинете: 1 запрос, около 1 с\."#,
+                                     options: .regularExpression) != nil, "\(page.text)")
             // The filter names the kinds of problem in words, with their counts, not by code.
             #expect(filtered.text.contains("<option value=\"phone.scientific\" selected>Номер в экспоненциальном виде (1)</option>"),
                     "\(filtered.text)")

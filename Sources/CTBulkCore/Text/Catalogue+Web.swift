@@ -124,6 +124,9 @@ extension Catalogue {
         "web.plan.updates": Entry(en: "{n} to update", ru: "изменить: {n}"),
         "web.plan.noops": Entry(en: "{n} already as desired", ru: "уже как нужно: {n}"),
         "web.plan.errors": Entry(en: "{n} cannot be applied", ru: "нельзя применить: {n}"),
+        "web.busy.reading": Entry(
+            en: "Reading {n} {n|number|numbers} in the account: {reads} {reads|request|requests}, about {time}. The next page opens by itself; keep this one open.",
+            ru: "Читаем {n} {n|номер|номера|номеров} в кабинете: {reads} {reads|запрос|запроса|запросов}, около {time}. Следующая страница откроется сама, не закрывайте эту."),
         "web.plan.cost": Entry(
             en: "Cost: {requests} {requests|request|requests} ({writes} {writes|change|changes}, {reads} {reads|read|reads}), {points} {points|point|points}, about {time} at {rate} requests per second.",
             ru: "Стоимость: {requests} {requests|запрос|запроса|запросов} ({writes} {writes|изменение|изменения|изменений}, {reads} {reads|чтение|чтения|чтений}), {points} {points|балл|балла|баллов}, около {time} при {rate} запросах в секунду."),

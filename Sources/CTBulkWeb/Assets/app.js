@@ -61,6 +61,25 @@
     }
   }
 
+  // A button whose request takes a while (reading the account) says so once pressed, and cannot be pressed twice.
+  function setUpBusy() {
+    var buttons = document.querySelectorAll("button[data-busy]");
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].form.addEventListener("submit", function (event) {
+        var button = event.target.querySelector("button[data-busy]");
+        if (button.disabled) { event.preventDefault(); return; }
+        var note = document.createElement("p");
+        note.className = "busy";
+        note.setAttribute("role", "status");
+        note.id = button.id + "-busy";
+        note.textContent = button.getAttribute("data-busy");
+        event.target.parentNode.insertBefore(note, event.target.nextSibling);
+        // Disabled after the form is on its way (a disabled button would not be sent).
+        setTimeout(function () { button.disabled = true; }, 0);
+      });
+    }
+  }
+
   // Screen 4: the run's progress, pushed by the server (server-sent events).
   function setUpLive() {
     var live = document.getElementById("live");
@@ -115,6 +134,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     setUpUpload();
     setUpAutosubmit();
+    setUpBusy();
     setUpLive();
   });
 })();

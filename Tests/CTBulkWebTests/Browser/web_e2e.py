@@ -112,8 +112,19 @@ def run(driver, wait):
     report = wait_for_download("*-report.csv")
     check("phone.scientific" in report, "the validation report names the problem")
 
-    # Screen 3: plan (the valid rows only: the file has errors).
+    # Pressed, the plan button says what it waits for (reading the account takes a while at 5 requests/s) and cannot
+    # be pressed twice. The first press is held in the page (its navigation cancelled) to look at that.
+    driver.execute_script(
+        "document.getElementById('make-plan').form.addEventListener('submit', function (e) { e.preventDefault(); });")
     driver.find_element(By.ID, "make-plan").click()
+    note = wait.until(EC.visibility_of_element_located((By.ID, "make-plan-busy")))
+    check(note.text.startswith("Читаем") and "кабинете" in note.text and "около" in note.text,
+          "pressed, the plan button says it reads the account and about how long: " + note.text)
+    wait.until(lambda d: d.find_element(By.ID, "make-plan").get_attribute("disabled") is not None)
+    check(True, "and it cannot be pressed twice")
+    driver.get(upload_url)
+    # Screen 3: plan (the valid rows only: the file has errors).
+    wait.until(EC.element_to_be_clickable((By.ID, "make-plan"))).click()
     wait.until(EC.presence_of_element_located((By.ID, "plan")))
     check(driver.find_element(By.ID, "valid-only").is_displayed(), "the plan says only the valid rows are in it")
     check("Стоимость" in driver.find_element(By.ID, "plan-cost").text, "the cost is shown")
