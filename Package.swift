@@ -108,7 +108,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log")]
         ),
 
-        .testTarget(name: "CTBulkCoreTests", dependencies: ["CTBulkCore", "CTBulkTestSupport"]),
+        .testTarget(name: "CTBulkCoreTests", dependencies: ["CTBulkCore", "CTBulkTestSupport",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "CalltouchAPITests", dependencies: ["CalltouchAPI", "CTBulkSandbox", "CTBulkCore", "CTBulkTestSupport"]),
         .testTarget(name: "UISDataAPITests", dependencies: ["UISDataAPI", "CTBulkSandbox", "CTBulkCore", "CTBulkApp", "CTBulkEngine", "CTBulkTestSupport",
             .product(name: "Hummingbird", package: "hummingbird")], exclude: ["Fixtures"]),

@@ -99,6 +99,9 @@ final class SheetHandler: XMLEventHandler {
     @exclusivity(unchecked) private var rowWidth = 0
     @exclusivity(unchecked) private var rowNumbers: UInt64 = 0
     @exclusivity(unchecked) private var rowExtras: WorkbookRowExtras?
+    /// The row's cells by column once a cell came before one the row already had (cells out of order, or a column
+    /// written twice); laid out in column order when the row ends. Nil for rows in order (all of Excel's).
+    @exclusivity(unchecked) private var disordered: [Int: [UInt8]]?
 
     // The cell in progress.
     @exclusivity(unchecked) private var inCell = false
@@ -113,6 +116,9 @@ final class SheetHandler: XMLEventHandler {
     @exclusivity(unchecked) private var phoneticDepth = 0
 
     private enum CellType { case number, shared, inline, formulaString, boolean, error, isoDate }
+
+    /// Excel's last row (a sheet holds 1,048,576 rows).
+    static let lastExcelRow = 1_048_576
 
     init(strings: SharedStrings?, styles: WorkbookStyles?, date1904: Bool, maxCellBytes: Int, part: String) {
         self.strings = strings; self.styles = styles; self.date1904 = date1904; self.maxCellBytes = maxCellBytes
@@ -176,6 +182,11 @@ final class SheetHandler: XMLEventHandler {
                 failure = .damaged(part: part, reason: "row \(number) after row \(lastRow)")
                 return
             }
+            // Excel's last row; beyond it a row number can only be damage (and every row before it would be a blank).
+            guard number <= Self.lastExcelRow else {
+                failure = .damaged(part: part, reason: "row \(number) is past Excel's last row \(Self.lastExcelRow)")
+                return
+            }
             // Excel leaves empty rows out; they are rows all the same (reported as empty, as in CSV).
             for missing in (lastRow + 1)..<number {
                 rows.spans.append(CSVParser.Span(row: missing, firstCell: rows.cellEnds.count, cellCount: 0, hasOversized: false))
@@ -188,6 +199,7 @@ final class SheetHandler: XMLEventHandler {
             rowWidth = 0
             rowNumbers = 0
             rowExtras = nil
+            disordered = nil
             nextColumn = 0
         } else if Self.named(name, 0x69, 0x73) {  // is
             inInline = true
@@ -207,6 +219,13 @@ final class SheetHandler: XMLEventHandler {
             if inRow { finishCell() }
         } else if XMLStream.equals(name, "row") {
             if inRow {
+                if let cells = disordered {
+                    disordered = nil
+                    for (index, text) in cells.sorted(by: { $0.key < $1.key }) where !text.isEmpty {
+                        column = index
+                        text.withUnsafeBufferPointer { emit($0) }
+                    }
+                }
                 lastRow = rowNumber
                 rows.spans.append(CSVParser.Span(row: rowNumber, firstCell: rowFirstCell, cellCount: rowWidth,
                                                  hasOversized: !(rowExtras?.oversized.isEmpty ?? true)))
@@ -243,16 +262,22 @@ final class SheetHandler: XMLEventHandler {
     private func finishCell() {
         if valueSize > maxCellBytes {
             extras { $0.oversized[column] = valueSize }
+            clearEarlier()  // its text is not kept: a cell the row already had in this column is emptied
             return
         }
-        guard !value.isEmpty else { return }
+        guard !value.isEmpty else {
+            // An empty string, formula text or error value empties a cell the row already had in this column (a column
+            // written twice); an empty number, shared string or boolean leaves it, as Excel's own reader does not care.
+            if type == .inline || type == .formulaString || type == .error { clearEarlier() }
+            return
+        }
         switch type {
         case .shared:
             guard let index = Self.digits(value), let strings, let string = strings.string(index) else {
                 failure = .damaged(part: part, reason: "no shared string \(String(decoding: value, as: UTF8.self)) (row \(rowNumber))")
                 return
             }
-            if let size = strings.oversized[index] { extras { $0.oversized[column] = size }; return }
+            if let size = strings.oversized[index] { extras { $0.oversized[column] = size }; clearEarlier(); return }
             string.withUnsafeBufferPointer { emit($0) }
         case .inline, .formulaString:
             let text = WorkbookText.unescape(value)
@@ -303,9 +328,13 @@ final class SheetHandler: XMLEventHandler {
     }
 
     /// Appends the cell's text at ``column``: empty cells before it fill the gap. A cell before one the row already
-    /// has (cells out of order, or a column twice) rebuilds the row's cells in column order, the later cell winning.
+    /// has (cells out of order, or a column written twice) moves the row to ``disordered``, the later cell winning.
     private func emit(_ text: UnsafeBufferPointer<UInt8>) {
-        guard column >= rowWidth else { return reorder(text) }
+        if disordered != nil {
+            disordered![column] = Array(text)
+            return
+        }
+        guard column >= rowWidth else { return startDisorder(text) }
         if text.isEmpty { return }
         let end = rows.bytes.count
         while rowWidth < column { rows.cellEnds.append(end); rowWidth += 1 }
@@ -314,19 +343,25 @@ final class SheetHandler: XMLEventHandler {
         rowWidth += 1
     }
 
-    private func reorder(_ text: UnsafeBufferPointer<UInt8>) {
-        var cells: [[UInt8]] = (0..<rowWidth).map { index in
+    /// Empties a cell the row already has at ``column`` (nothing to do past the row's last cell).
+    private func clearEarlier() {
+        if disordered != nil || column < rowWidth { emit(UnsafeBufferPointer(start: nil, count: 0)) }
+    }
+
+    /// The row's cells so far into ``disordered`` (taken off the buffer), then this one: once per row at most, so a row
+    /// of cells in any order costs no more than one in order.
+    private func startDisorder(_ text: UnsafeBufferPointer<UInt8>) {
+        var cells: [Int: [UInt8]] = [:]
+        for index in 0..<rowWidth {
             let cell = rowFirstCell + index
             let start = cell == 0 ? 0 : rows.cellEnds[cell - 1]
-            return Array(rows.bytes[start..<rows.cellEnds[cell]])
+            if rows.cellEnds[cell] > start { cells[index] = Array(rows.bytes[start..<rows.cellEnds[cell]]) }
         }
         cells[column] = Array(text)
         rows.bytes.removeSubrange(rowFirstByte...)
         rows.cellEnds.removeSubrange(rowFirstCell...)
-        for cell in cells {
-            rows.bytes.append(contentsOf: cell)
-            rows.cellEnds.append(rows.bytes.count)
-        }
+        rowWidth = 0
+        disordered = cells
     }
 
     /// `1`…`999999999999999`: an integer as Excel stores one below 10^15 (no sign, point, exponent or leading zero),

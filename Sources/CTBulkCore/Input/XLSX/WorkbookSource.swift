@@ -81,6 +81,8 @@ final class WorkbookSource {
     }
 
     private func streamRows(_ deliver: (SheetRows) throws -> Void) throws {
+        // One stream at a time: `active` is the one whose rows are being delivered (hasDates, annotate read it).
+        precondition(active == nil, "a workbook source streams one pass at a time")
         let handler = SheetHandler(strings: strings, styles: styles, date1904: package.date1904,
                                    maxCellBytes: maxCellBytes, part: sheet.part)
         active = handler
