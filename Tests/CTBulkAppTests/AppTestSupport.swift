@@ -3,6 +3,7 @@ import CTBulkCore
 import CTBulkSandbox
 import CTBulkTestSupport
 import Foundation
+import Synchronization
 
 
 /// The built `ctbulk` executable next to the test bundle.
@@ -26,10 +27,21 @@ func runCTBulk(_ arguments: [String], environment: [String: String] = [:], curre
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    // Both pipes are drained at once: read one after the other, a child filling the second (64 KiB) while the first
+    // is still open would wait for us as we wait for it.
+    let errData = Mutex(Data())
+    let errDone = DispatchSemaphore(value: 0)
+    let errHandle = err.fileHandleForReading
+    DispatchQueue.global().async {
+        let data = errHandle.readDataToEndOfFile()
+        errData.withLock { $0 = data }
+        errDone.signal()
+    }
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    errDone.wait()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self),
+            String(decoding: errData.withLock { $0 }, as: UTF8.self))
 }
 
 /// API options for a sandbox running in the test: its address, its credentials, 100 requests/s, and the machine-wide
