@@ -101,8 +101,7 @@ extension WebApp {
     /// What the page says while the account is read for `rows` numbers (planning, reconciling), which the request
     /// waits for: how many read requests, and about how long at the server's rate.
     func readingNotice(rows: Int, _ text: Text) -> String {
-        let batch = max(account.makeService(StopSignal()).readBatchSize, 1)
-        let reads = max((rows + batch - 1) / batch, 1)
+        let reads = max(PlanSummary.batches(rows, account.makeService(StopSignal()).readBatchSize), 1)
         return text.t("web.busy.reading", ["n": .count(rows), "reads": .count(reads),
                                            "time": .text(Self.duration(Double(reads) / Double(account.rate), text))])
     }

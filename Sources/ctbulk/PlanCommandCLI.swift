@@ -1,5 +1,6 @@
 import ArgumentParser
 import CTBulkApp
+import CTBulkCore
 
 /// How to reach the API: every command that talks to it takes these.
 struct APIArguments: ParsableArguments {
@@ -39,8 +40,9 @@ struct APIArguments: ParsableArguments {
     func validate() throws {
         guard rate >= 1 else { throw CLIText.usage("usage.at_least", ["option": "--rate", "min": "1"]) }
         if let readBatchSize, readBatchSize < 1 { throw CLIText.usage("usage.at_least", ["option": "--read-batch-size", "min": "1"]) }
-        if let rateMarginMs, !(0...250).contains(rateMarginMs) {
-            throw CLIText.usage("usage.range", ["option": "--rate-margin-ms", "min": "0", "max": "250"])
+        let widest = Int(HostRateLimiter.widestMargin / .milliseconds(1))
+        if let rateMarginMs, !(0...widest).contains(rateMarginMs) {
+            throw CLIText.usage("usage.range", ["option": "--rate-margin-ms", "min": "0", "max": .text(String(widest))])
         }
     }
 

@@ -52,8 +52,13 @@ import ZIPFoundation
             + Self.cell("B3", "") + Self.cell("C3", "весна-3") + "</row>"
             // In order, after them: unaffected.
             + #"<row r="4">"# + Self.cell("A4", "79990000004") + Self.cell("B4", "Пул 4") + Self.cell("C4", "весна-4") + "</row>"
+            // B written, then again as a cell with no value at all: the later, empty cell wins here too.
+            + #"<row r="5">"# + #"<c r="A5"><v>79990000005</v></c>"# + Self.cell("B5", "Пул 5") + #"<c r="B5" s="1"/>"#
+            + Self.cell("C5", "весна-5") + "</row>"
         let rows = try rows(try Self.workbook(dir, "odd.xlsx", rows: body))
-        #expect(rows.map(\.row) == [2, 3, 4])
+        #expect(rows.map(\.row) == [2, 3, 4, 5])
+        #expect(rows[3].cells == ["79990000005", "", "весна-5"])
+        #expect(rows[3].numberCells == [0])
         #expect(rows[0].cells == ["79990000002", "Пул 2", "весна-2"])
         #expect(rows[1].cells.prefix(3) == ["79990000003", "", "весна-3"])
         #expect(rows[2].cells == ["79990000004", "Пул 4", "весна-4"])

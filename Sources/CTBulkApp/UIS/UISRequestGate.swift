@@ -14,6 +14,6 @@ enum UISRequestGate {
         if sandbox { return SlidingWindowRateLimiter(limit: rate) }
         let state = StateDirectory.resolve(stateDirectory, environment: environment)
         return HostRateLimiter(directory: StateDirectory.rates(state), host: AccountIdentity.canonicalHost(endpoint.url),
-                               limit: rate, clock: clock)
+                               limit: rate, sharedMargin: HostRateLimiter.defaultSharedMargin, clock: clock)
     }
 }

@@ -106,7 +106,8 @@ public struct PlanSummary: Sendable, Codable, Equatable {
     }
 
     /// Reads to verify `rows` rows in batches of `batch`.
-    static func batches(_ rows: Int, _ batch: Int) -> Int { rows == 0 ? 0 : (rows + max(batch, 1) - 1) / max(batch, 1) }
+    /// Read requests for `rows` numbers at `batch` numbers a request.
+    public static func batches(_ rows: Int, _ batch: Int) -> Int { rows == 0 ? 0 : (rows + max(batch, 1) - 1) / max(batch, 1) }
 }
 
 /// A saved plan (`plan --out PLAN.json`): the input file's hash, the normalised rows, the live state as read and the

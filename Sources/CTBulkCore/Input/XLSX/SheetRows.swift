@@ -61,16 +61,14 @@ struct SheetRows {
         return low < spans.count && spans[low].row == row ? low : nil
     }
 
+    /// The bytes of cell `cell` (a global cell index, as in ``CSVBatch/cell(_:)``).
+    func cell(_ cell: Int) -> ArraySlice<UInt8> { bytes[(cell == 0 ? 0 : cellEnds[cell - 1])..<cellEnds[cell]] }
+
     /// The row at span `index` as a record, one array per cell (the header; not the hot path).
     func record(_ index: Int) -> CSVRecord {
         let span = spans[index]
-        var cells: [[UInt8]] = []
-        for column in 0..<span.cellCount {
-            let cell = span.firstCell + column
-            let start = cell == 0 ? 0 : cellEnds[cell - 1]
-            cells.append(Array(bytes[start..<cellEnds[cell]]))
-        }
-        return CSVRecord(row: span.row, cells: cells, oversized: extras[span.row]?.oversized ?? [:])
+        return CSVRecord(row: span.row, cells: (0..<span.cellCount).map { Array(cell(span.firstCell + $0)) },
+                         oversized: extras[span.row]?.oversized ?? [:])
     }
 }
 
@@ -109,8 +107,7 @@ final class SheetHandler: XMLEventHandler {
     @exclusivity(unchecked) private var nextColumn = 0
     @exclusivity(unchecked) private var type: CellType = .number
     @exclusivity(unchecked) private var style = 0
-    @exclusivity(unchecked) private var value: [UInt8] = []
-    @exclusivity(unchecked) private var valueSize = 0
+    @exclusivity(unchecked) private var value = WorkbookText()
     @exclusivity(unchecked) private var capturing = false
     @exclusivity(unchecked) private var inInline = false
     @exclusivity(unchecked) private var phoneticDepth = 0
@@ -123,7 +120,6 @@ final class SheetHandler: XMLEventHandler {
     init(strings: SharedStrings?, styles: WorkbookStyles?, date1904: Bool, maxCellBytes: Int, part: String) {
         self.strings = strings; self.styles = styles; self.date1904 = date1904; self.maxCellBytes = maxCellBytes
         self.part = part
-        value.reserveCapacity(64)
     }
 
     /// Forgets the finished rows (after the reader took them); the row in progress moves to the front.
@@ -172,8 +168,7 @@ final class SheetHandler: XMLEventHandler {
                 cursor = cursor?.advanced(by: 2)
             }
             nextColumn = column + 1
-            value.removeAll(keepingCapacity: true)
-            valueSize = 0
+            value.removeAll()
         } else if Self.named(name, 0x76) {  // v
             capturing = inCell && !inInline
         } else if XMLStream.equals(name, "row") {
@@ -241,9 +236,7 @@ final class SheetHandler: XMLEventHandler {
     }
 
     override func text(_ chunk: UnsafeBufferPointer<UInt8>) {
-        guard capturing && failure == nil else { return }
-        valueSize += chunk.count
-        if valueSize <= maxCellBytes { value.append(contentsOf: chunk) }
+        if capturing && failure == nil { value.append(chunk, limit: maxCellBytes) }
     }
 
     private static func cellType(_ attribute: UnsafePointer<CChar>) -> CellType {
@@ -260,52 +253,49 @@ final class SheetHandler: XMLEventHandler {
     // MARK: Cells
 
     private func finishCell() {
-        if valueSize > maxCellBytes {
-            extras { $0.oversized[column] = valueSize }
+        if value.size > maxCellBytes {
+            extras { $0.oversized[column] = value.size }
             clearEarlier()  // its text is not kept: a cell the row already had in this column is emptied
             return
         }
-        guard !value.isEmpty else {
-            // An empty string, formula text or error value empties a cell the row already had in this column (a column
-            // written twice); an empty number, shared string or boolean leaves it, as Excel's own reader does not care.
-            if type == .inline || type == .formulaString || type == .error { clearEarlier() }
-            return
-        }
+        let bytes = value.bytes
+        // An empty cell leaves nothing, but empties a cell the row already had in this column (a column written twice:
+        // the later cell wins).
+        guard !bytes.isEmpty else { return clearEarlier() }
         switch type {
         case .shared:
-            guard let index = Self.digits(value), let strings, let string = strings.string(index) else {
-                failure = .damaged(part: part, reason: "no shared string \(String(decoding: value, as: UTF8.self)) (row \(rowNumber))")
+            guard let index = Self.digits(bytes), let strings, let string = strings.string(index) else {
+                failure = .damaged(part: part, reason: "no shared string \(String(decoding: bytes, as: UTF8.self)) (row \(rowNumber))")
                 return
             }
             if let size = strings.oversized[index] { extras { $0.oversized[column] = size }; clearEarlier(); return }
             string.withUnsafeBufferPointer { emit($0) }
         case .inline, .formulaString:
-            let text = WorkbookText.unescape(value)
-            text.withUnsafeBufferPointer { emit($0) }
+            value.decoded().withUnsafeBufferPointer { emit($0) }
         case .boolean:
-            let text = value == [UInt8(ascii: "1")] ? "TRUE" : "FALSE"
-            var copy = text
-            copy.withUTF8 { emit($0) }
+            let text: StaticString = bytes == [UInt8(ascii: "1")] ? "TRUE" : "FALSE"
+            text.withUTF8Buffer { emit($0) }
         case .error:
-            value.withUnsafeBufferPointer { emit($0) }
+            bytes.withUnsafeBufferPointer { emit($0) }
         case .isoDate:
-            let text = String(decoding: value, as: UTF8.self)
+            let text = String(decoding: bytes, as: UTF8.self)
             extras { $0.dates[column] = text }
-            value.withUnsafeBufferPointer { emit($0) }
+            bytes.withUnsafeBufferPointer { emit($0) }
         case .number:
-            if styles?.isDate(style: style) != true, Self.isPlainInteger(value) {
+            let isDate = styles?.isDate(style: style) == true
+            if !isDate, Self.isPlainInteger(bytes) {
                 // Digits as Excel keeps an integer below 10^15: the text is the digits themselves.
                 markNumber()
-                value.withUnsafeBufferPointer { emit($0) }
+                bytes.withUnsafeBufferPointer { emit($0) }
                 return
             }
-            let raw = String(decoding: value, as: UTF8.self)
+            let raw = String(decoding: bytes, as: UTF8.self)
             guard let number = Double(raw) else {
-                value.withUnsafeBufferPointer { emit($0) }  // not a number after all: kept as written
+                bytes.withUnsafeBufferPointer { emit($0) }  // not a number after all: kept as written
                 return
             }
             var text: String
-            if styles?.isDate(style: style) == true {
+            if isDate {
                 text = WorkbookValues.dateText(serial: number, date1904: date1904)
                 let date = text
                 extras { $0.dates[column] = date }
@@ -353,9 +343,8 @@ final class SheetHandler: XMLEventHandler {
     private func startDisorder(_ text: UnsafeBufferPointer<UInt8>) {
         var cells: [Int: [UInt8]] = [:]
         for index in 0..<rowWidth {
-            let cell = rowFirstCell + index
-            let start = cell == 0 ? 0 : rows.cellEnds[cell - 1]
-            if rows.cellEnds[cell] > start { cells[index] = Array(rows.bytes[start..<rows.cellEnds[cell]]) }
+            let text = rows.cell(rowFirstCell + index)
+            if !text.isEmpty { cells[index] = Array(text) }
         }
         cells[column] = Array(text)
         rows.bytes.removeSubrange(rowFirstByte...)

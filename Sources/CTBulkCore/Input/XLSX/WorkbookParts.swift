@@ -65,6 +65,12 @@ struct WorkbookText {
         if size <= limit { bytes.append(contentsOf: chunk) }
     }
 
+    /// Empty again, keeping the buffer (one text reused for every cell of a sheet).
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        size = 0
+    }
+
     /// The text with Excel's `_xHHHH_` escapes (control characters and a literal `_x`, written `_x005F_`) decoded.
     func decoded() -> [UInt8] {
         Self.unescape(bytes)
