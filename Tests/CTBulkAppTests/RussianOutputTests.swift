@@ -14,7 +14,13 @@ import Testing
 
     let stateDirectory = TempDir()
 
-    func api(_ sandbox: RunningSandbox) -> APIOptions { sandboxAPIOptions(sandbox, state: stateDirectory) }
+    /// The sandbox's API options with a read timeout no loaded machine reaches: these tests compare whole transcripts,
+    /// and a request starved past the default 30 s (a build alongside on 2 cores did it once) would add a retry line.
+    func api(_ sandbox: RunningSandbox) -> APIOptions {
+        var options = sandboxAPIOptions(sandbox, state: stateDirectory)
+        options.timeoutSeconds = 600
+        return options
+    }
 
     var sandboxConfiguration: SandboxConfiguration { fastDemoSandbox }
 
