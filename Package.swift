@@ -22,6 +22,8 @@ let package = Package(
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
         // .xlsx input: expat (Debian libexpat1-dev) parses the workbook's XML parts chunk by chunk (SAX).
         .systemLibrary(name: "CExpat", providers: [.apt(["libexpat1-dev"])]),
+        // zlib (Debian zlib1g-dev): the CRC-32 of the .xlsx parts ZIPFoundation inflates (its own CRC is byte at a time).
+        .systemLibrary(name: "CTBulkZlib", providers: [.apt(["zlib1g-dev"])]),
         // .xlsx reports: libxlsxwriter (Debian libxlsxwriter-dev) in constant-memory mode.
         .systemLibrary(name: "CXLSXWriter", providers: [.apt(["libxlsxwriter-dev"])]),
 
@@ -29,7 +31,7 @@ let package = Package(
         .target(
             name: "CTBulkCore",
             dependencies: [
-                "CLibCSV", "CExpat", "CXLSXWriter",
+                "CLibCSV", "CExpat", "CXLSXWriter", "CTBulkZlib",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

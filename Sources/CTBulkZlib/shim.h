@@ -1,0 +1,4 @@
+#ifndef CTBULK_ZLIB_SHIM_H
+#define CTBULK_ZLIB_SHIM_H
+#include <zlib.h>
+#endif
