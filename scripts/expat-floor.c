@@ -1,5 +1,6 @@
 /* expat alone: the floor under .xlsx validation. Parses a sheet's XML (extracted from the workbook) in 64 KiB chunks
- * with empty element and text callbacks, namespace processing on (as ctbulk's XMLStream) or off, and prints the time.
+ * with empty element and text callbacks, namespace processing on or off (as ctbulk's XMLStream), one parser on one
+ * core, and prints the time.
  *
  *   python3 -c "import zipfile,sys; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml'))" \
  *       /tmp/ctbulk-bench-xlsx/job-200000.xlsx > /tmp/sheet1.xml

@@ -13,19 +13,26 @@ import ZIPFoundation
 
     /// A workbook of one sheet whose `<sheetData>` holds `rows` (inline strings and numbers only).
     static func workbook(_ dir: TempDir, _ name: String, rows: String) throws -> String {
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        return try workbook(dir, name, sheet: Data((#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="\#(main)"><sheetData>"#
+                                                    + rows + "</sheetData></worksheet>").utf8))
+    }
+
+    /// A workbook whose one sheet is `sheet`, as it is (and whose shared-strings part is `sharedStrings`).
+    static func workbook(_ dir: TempDir, _ name: String, sheet: Data, sharedStrings: Data? = nil) throws -> String {
         let path = dir.path(name)
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-        let parts: [(String, String)] = [
+        let texts: [(String, String)] = [
             ("[Content_Types].xml", #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#),
             ("_rels/.rels", #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="\#(relationships)/officeDocument" Target="xl/workbook.xml"/></Relationships>"#),
             ("xl/workbook.xml", #"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="\#(main)" xmlns:r="\#(relationships)"><sheets><sheet name="Номера" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
-            ("xl/_rels/workbook.xml.rels", #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="\#(relationships)/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#),
-            ("xl/worksheets/sheet1.xml", #"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="\#(main)"><sheetData>"# + rows + "</sheetData></worksheet>"),
+            ("xl/_rels/workbook.xml.rels", #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="\#(relationships)/worksheet" Target="worksheets/sheet1.xml"/>\#(sharedStrings == nil ? "" : #"<Relationship Id="rId2" Type="\#(relationships)/sharedStrings" Target="sharedStrings.xml"/>"#)</Relationships>"#),
         ]
-        for (part, text) in parts {
-            let data = Data(text.utf8)
+        let parts = texts.map { ($0.0, Data($0.1.utf8)) } + [("xl/worksheets/sheet1.xml", sheet)]
+            + (sharedStrings.map { [("xl/sharedStrings.xml", $0)] } ?? [])
+        for (part, data) in parts {
             try archive.addEntry(with: part, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate,
                                  provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
         }

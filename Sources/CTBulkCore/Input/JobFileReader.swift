@@ -31,6 +31,8 @@ public struct JobReadOptions: Sendable {
     public var strictHeaders = false
     /// `--sheet NAME`: the worksheet of an .xlsx file to read (default the first).
     public var sheet: String?
+    /// How a large sheet is parsed on several threads (tests cut small sheets to exercise it).
+    var sheetParallelism = SheetParallelism.automatic
 
     /// The default ``maxCellBytes``: 64 KiB, far above any field the API takes.
     public static let defaultMaxCellBytes = CSVParser.defaultMaxCellBytes

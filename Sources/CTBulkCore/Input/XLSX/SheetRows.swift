@@ -23,14 +23,14 @@ struct SheetRows {
     /// The rows that have any, by row number.
     var extras: [Int: WorkbookRowExtras] = [:]
 
-    /// The finished rows as a ``CSVBatch`` (valid only inside `body`).
-    func withBatch<R>(_ body: (CSVBatch) throws -> R) rethrows -> R {
+    /// The finished rows from span `first` on as a ``CSVBatch`` (valid only inside `body`).
+    func withBatch<R>(from first: Int = 0, _ body: (CSVBatch) throws -> R) rethrows -> R {
         try bytes.withUnsafeBufferPointer { bytes in
             try cellEnds.withUnsafeBufferPointer { ends in
                 try spans.withUnsafeBufferPointer { spans in
                     // Rows without a cell may leave both buffers without storage; no cell is read then.
                     try body(CSVBatch(bytes: bytes.baseAddress ?? Self.noBytes, cellEnds: ends.baseAddress ?? Self.noEnds,
-                                      records: spans))
+                                      records: UnsafeBufferPointer(rebasing: spans[first...])))
                 }
             }
         }
@@ -49,6 +49,16 @@ struct SheetRows {
             mask &= mask - 1
         }
         return columns
+    }
+
+    /// The index of the first span of a row after `row` (``spans`` count if none).
+    func firstSpan(after row: Int) -> Int {
+        var low = 0, high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].row <= row { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The index of the span of `row` (spans are in row order), or nil.
@@ -85,6 +95,17 @@ final class SheetHandler: XMLEventHandler {
     private let date1904: Bool
     private let maxCellBytes: Int
     private let part: String
+    /// Parses a stretch of the sheet cut at a row boundary, not from its beginning (``SheetSegments``): its first row
+    /// is not compared with the rows before it and no empty rows are made up in front of it (the reader does both
+    /// across stretches, knowing the previous stretch's last row).
+    private let continuation: Bool
+    /// The first row of the stretch, once seen.
+    private(set) var firstRow: Int?
+    /// A continuation's first row had no number (`r`, or not a row number): what it is is known only to a parse from
+    /// the beginning.
+    private(set) var needsParseFromStart = false
+    /// The last row finished (0 before any).
+    var lastRowNumber: Int { lastRow }
 
     // The row in progress.
     @exclusivity(unchecked) private var inRow = false
@@ -117,9 +138,10 @@ final class SheetHandler: XMLEventHandler {
     /// Excel's last row (a sheet holds 1,048,576 rows).
     static let lastExcelRow = 1_048_576
 
-    init(strings: SharedStrings?, styles: WorkbookStyles?, date1904: Bool, maxCellBytes: Int, part: String) {
+    init(strings: SharedStrings?, styles: WorkbookStyles?, date1904: Bool, maxCellBytes: Int, part: String,
+         continuation: Bool = false) {
         self.strings = strings; self.styles = styles; self.date1904 = date1904; self.maxCellBytes = maxCellBytes
-        self.part = part
+        self.part = part; self.continuation = continuation
     }
 
     /// Forgets the finished rows (after the reader took them); the row in progress moves to the front.
@@ -172,7 +194,17 @@ final class SheetHandler: XMLEventHandler {
         } else if Self.named(name, 0x76) {  // v
             capturing = inCell && !inInline
         } else if XMLStream.equals(name, "row") {
-            let number = attributes.pointer("r").map { Int(strtol($0, nil, 10)) } ?? (lastRow + 1)
+            let given = attributes.pointer("r").map { Int(strtol($0, nil, 10)) }
+            if continuation && firstRow == nil {
+                // The stretch's first row: compared with the previous stretch by the reader, which needs its number.
+                guard let given, given >= 1 else {
+                    needsParseFromStart = true
+                    failure = .damaged(part: part, reason: "row without a number after a cut")
+                    return
+                }
+                lastRow = min(given - 1, Self.lastExcelRow)
+            }
+            let number = given ?? (lastRow + 1)
             guard number > lastRow else {
                 failure = .damaged(part: part, reason: "row \(number) after row \(lastRow)")
                 return
@@ -187,6 +219,7 @@ final class SheetHandler: XMLEventHandler {
                 rows.spans.append(CSVParser.Span(row: missing, firstCell: rows.cellEnds.count, cellCount: 0, hasOversized: false))
                 rows.numberMasks.append(0)
             }
+            if firstRow == nil { firstRow = number }
             inRow = true
             rowNumber = number
             rowFirstCell = rows.cellEnds.count

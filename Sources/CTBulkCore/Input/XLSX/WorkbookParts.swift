@@ -159,3 +159,90 @@ final class WorkbookStyles: XMLEventHandler {
         return false
     }
 }
+
+extension SharedStrings {
+    /// The strings of one stretch of the part, as its parser left them.
+    struct Piece: Sendable {
+        var bytes: [UInt8]
+        var offsets: [Int]
+        var oversized: [Int: Int]
+    }
+
+    var piece: Piece { Piece(bytes: bytes, offsets: offsets, oversized: oversized) }
+
+    /// Appends the strings of the stretch that follows.
+    func append(_ piece: Piece) {
+        let base = bytes.count, first = count
+        bytes.append(contentsOf: piece.bytes)
+        offsets.append(contentsOf: piece.offsets.dropFirst().map { $0 + base })
+        for (index, size) in piece.oversized { oversized[first + index] = size }
+    }
+
+    /// Reads the shared-strings part: a large one (a workbook of many distinct texts, such as a campaign per row) cut
+    /// into stretches at `</si>` and parsed on a thread per core (``XMLCutter``), else by one parser. Anything a
+    /// stretch's parser refuses is read again by one parser from the beginning, which says what and where.
+    static func read(_ package: WorkbookPackage, part: String, maxCellBytes: Int,
+                     parallelism: SheetParallelism) throws(WorkbookReadError) -> SharedStrings {
+        func serial() throws(WorkbookReadError) -> SharedStrings {
+            let strings = SharedStrings(maxCellBytes: maxCellBytes)
+            do { try package.stream(part: part, handler: strings) {} } catch let error as WorkbookReadError { throw error } catch {
+                throw .damaged(part: part, reason: String(describing: error))
+            }
+            return strings
+        }
+        guard parallelism.cuts(partOf: package.inflatedSize(part: part)) else { return try serial() }
+        struct Refused: Error {}
+        let workers = XMLStretchWorkers<Piece?>(count: parallelism.workers) { stretch in
+            let handler = SharedStrings(maxCellBytes: maxCellBytes)
+            let xml = XMLStream(part: part, handler: handler)
+            do {
+                if stretch.index > 0 { try stretch.head.withUnsafeBytes { try xml.feed($0) } }
+                try stretch.bytes.withUnsafeBytes { try xml.feed($0) }
+            } catch {
+                return nil
+            }
+            return handler.piece
+        }
+        defer { workers.close() }
+        let strings = SharedStrings(maxCellBytes: maxCellBytes)
+        var cutter = XMLCutter(container: "sst", record: "si", segmentBytes: parallelism.segmentBytes)
+        var submitted = 0, merged = 0
+        var tail: (xml: XMLStream, strings: SharedStrings)?
+        func mergeNext() throws {
+            guard let piece = workers.result(merged) else { throw Refused() }
+            merged += 1
+            strings.append(piece)
+        }
+        func take(_ piece: XMLCutter.Piece) throws {
+            switch piece {
+            case .stretch(let stretch):
+                while submitted - merged >= parallelism.inFlight { try mergeNext() }
+                workers.submit(stretch)
+                submitted += 1
+            case .rest(let index, let head, let bytes):
+                while merged < submitted { try mergeNext() }
+                let handler = SharedStrings(maxCellBytes: maxCellBytes)
+                let xml = XMLStream(part: part, handler: handler)
+                tail = (xml, handler)
+                if index > 0 { try head.withUnsafeBytes { try xml.feed($0) } }
+                try bytes.withUnsafeBytes { try xml.feed($0) }
+            }
+        }
+        do {
+            try package.inflate(part: part) { data in
+                try data.withUnsafeBytes { bytes in
+                    if let tail { try tail.xml.feed(bytes) } else { try cutter.take(bytes, take) }
+                }
+            }
+            try cutter.finish(take)
+            guard let tail else { throw Refused() }
+            try tail.xml.feed(UnsafeRawBufferPointer(start: nil, count: 0), isFinal: true)
+            strings.append(tail.strings.piece)
+            return strings
+        } catch {
+            // Refused somewhere (damage, or a stretch that only makes sense from the beginning): one parser says why.
+            workers.close()
+            return try serial()
+        }
+    }
+}

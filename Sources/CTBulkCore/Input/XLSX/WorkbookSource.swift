@@ -4,8 +4,10 @@ import Foundation
 /// file gives (so header recognition, ``RowBuilder`` and the ``Validator`` are shared), plus what only a workbook
 /// knows: which cells are numbers and which are dates.
 ///
-/// Memory: the sheet is inflated and parsed in 64 KiB chunks and rows are handed on after each chunk; what stays in
-/// memory is the shared-strings table (the workbook's distinct texts, as UTF-8 in one buffer) and the styles.
+/// Memory: the sheet is inflated and parsed in 64 KiB chunks and rows are handed on after each chunk (a large sheet
+/// and a large shared-strings table are cut into 1 MiB stretches parsed on a thread per core, a few at a time:
+/// ``XMLCutter``, ``SheetSegments``); what stays in memory
+/// is the shared-strings table (the workbook's distinct texts, as UTF-8 in one buffer) and the styles.
 final class WorkbookSource {
     let path: String
     let sheet: WorkbookPackage.Sheet
@@ -15,22 +17,24 @@ final class WorkbookSource {
     private let strings: SharedStrings?
     private let styles: WorkbookStyles?
     private let maxCellBytes: Int
-    /// The sheet being streamed: its finished rows are the batch being delivered.
-    @exclusivity(unchecked) private var active: SheetHandler?
+    private let parallelism: SheetParallelism
+    /// A pass over the sheet is under way.
+    private var streaming = false
+    /// The rows being delivered.
+    @exclusivity(unchecked) private var active: SheetRows?
 
-    init(path: String, sheetName: String?, maxCellBytes: Int) throws(WorkbookReadError) {
+    init(path: String, sheetName: String?, maxCellBytes: Int,
+         parallelism: SheetParallelism = .automatic) throws(WorkbookReadError) {
         self.path = path
         self.maxCellBytes = maxCellBytes
+        self.parallelism = parallelism
         let package = try WorkbookPackage(path: path)
         self.package = package
         sheet = try package.sheet(named: sheetName)
         sheetNames = package.sheets.map(\.name)
-        var strings: SharedStrings?
-        if let part = package.sharedStringsPart {
-            strings = SharedStrings(maxCellBytes: maxCellBytes)
-            try Self.read(package, part: part, handler: strings!)
+        self.strings = try package.sharedStringsPart.map { (part) throws(WorkbookReadError) in
+            try SharedStrings.read(package, part: part, maxCellBytes: maxCellBytes, parallelism: parallelism)
         }
-        self.strings = strings
         var styles: WorkbookStyles?
         if let part = package.stylesPart {
             styles = WorkbookStyles()
@@ -52,8 +56,8 @@ final class WorkbookSource {
     func firstRecord() throws(WorkbookReadError) -> CSVRecord? {
         var found: CSVRecord?
         do {
-            try streamRows { rows in
-                for index in rows.spans.indices where rows.spans[index].cellCount > 0 || rows.spans[index].hasOversized {
+            try streamRows(parallel: false) { rows, from in
+                for index in from..<rows.spans.count where rows.spans[index].cellCount > 0 || rows.spans[index].hasOversized {
                     let record = rows.record(index)
                     if !record.isBlank { found = record; throw Enough() }
                 }
@@ -73,41 +77,48 @@ final class WorkbookSource {
     /// file as a CSV syntax error does (``CSVRowError``).
     func forEachBatch(_ deliver: (CSVBatch) throws -> Void) throws {
         do {
-            try streamRows { rows in try rows.withBatch(deliver) }
+            try streamRows(parallel: true) { rows, from in try rows.withBatch(from: from, deliver) }
         } catch let error as WorkbookReadError {
             throw CSVRowError(problem: Problem(.fileWorkbookDamaged, row: nil,
                                                details: ["reason": error.detail]))
         }
     }
 
-    private func streamRows(_ deliver: (SheetRows) throws -> Void) throws {
-        // One stream at a time: `active` is the one whose rows are being delivered (hasDates, annotate read it).
-        precondition(active == nil, "a workbook source streams one pass at a time")
-        let handler = SheetHandler(strings: strings, styles: styles, date1904: package.date1904,
+    /// Streams the sheet's rows in order to `deliver` (rows, and the index of the first span to take): the first
+    /// rows (`parallel` false) on this thread, all of a large sheet on a thread per core.
+    private func streamRows(parallel: Bool, _ deliver: (SheetRows, Int) throws -> Void) throws {
+        // One stream at a time: `active` holds the rows being delivered (hasDates, annotate read them).
+        precondition(!streaming, "a workbook source streams one pass at a time")
+        streaming = true
+        defer { streaming = false }
+        let context = SheetContext(strings: strings, styles: styles, date1904: package.date1904,
                                    maxCellBytes: maxCellBytes, part: sheet.part)
-        active = handler
-        defer { active = nil }
-        try package.stream(part: sheet.part, handler: handler) {
-            guard !handler.rows.spans.isEmpty else { return }
-            try deliver(handler.rows)
-            handler.removeFinished()
+        func handOn(_ rows: SheetRows, _ from: Int) throws {
+            active = rows
+            defer { active = nil }
+            try deliver(rows, from)
+        }
+        if parallel && parallelism.cuts(partOf: package.inflatedSize(part: sheet.part)) {
+            try SheetSegments(package: package, context: context, parallelism: parallelism).run(handOn)
+        } else {
+            try SheetSegments.parseFromStart(package: package, context: context, deliver: handOn)
         }
     }
 
     /// Whether a row of the batch being delivered has a number shown as a date (it takes the reference path).
     func hasDates(row: Int) -> Bool {
-        guard let active, !active.rows.extras.isEmpty else { return false }  // most batches: no row has extras
-        return active.rows.extras[row].map { !$0.dates.isEmpty } ?? false
+        guard let active, !active.extras.isEmpty else { return false }  // most batches: no row has extras
+        return active.extras[row].map { !$0.dates.isEmpty } ?? false
     }
 
     /// A row's cells over the size limit: column index → size in bytes.
-    func oversized(row: Int) -> [Int: Int] { active?.rows.extras[row]?.oversized ?? [:] }
+    func oversized(row: Int) -> [Int: Int] { active?.extras[row]?.oversized ?? [:] }
 
     /// Adds what the workbook knows about a row the shared path built: a date in a phone-number or time-out column
     /// is an error (the digits are gone: Excel shows a day, not a number), and the columns that hold numbers are
     /// remembered so a workbook report writes them back as numbers.
     func annotate(_ source: inout SourceRow, layout: CSVLayout, columnName: (Int) -> String) {
-        guard let rows = active?.rows, let index = rows.spanIndex(row: source.row) else { return }
+        guard let rows = active, let index = rows.spanIndex(row: source.row) else { return }
         source.numberCells = rows.numberColumns(index)
         guard let extra = rows.extras[source.row] else { return }
         var refused: [Problem] = []
@@ -153,7 +164,8 @@ extension JobFileReader {
         let source: WorkbookSource
         let first: CSVRecord?
         do {
-            source = try WorkbookSource(path: path, sheetName: options.sheet, maxCellBytes: options.maxCellBytes)
+            source = try WorkbookSource(path: path, sheetName: options.sheet, maxCellBytes: options.maxCellBytes,
+                                        parallelism: options.sheetParallelism)
             first = try source.firstRecord()
         } catch {
             throw JobFileError(path: path, reason: .workbook(error))
