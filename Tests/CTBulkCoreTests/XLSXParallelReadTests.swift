@@ -207,6 +207,8 @@ import Testing
             ("back", Self.rows(1...200) + Self.rows(150...160), "row 150 after row 200"),
             ("late", Self.rows(1...200) + "\n\n<row r=\"201\"><c r=\"A201\"><v>1</v></x></row>" + Self.rows(202...210), "line 3"),
             ("far", Self.rows(1...200) + Self.rows(2_000_000...2_000_001), "is past Excel"),
+            // A row left open early: stretches after it parse alone; one parser meets the mismatch at the end.
+            ("open", Self.rows(1...20) + #"<row r="21"><c r="A21"><v>1</v></c>"# + Self.rows(22...200), "mismatched tag"),
         ]
         for (name, body, expected) in shapes {
             let path = try XLSXSheetShapesTests.workbook(dir, name + ".xlsx", sheet: Self.sheet(body))
@@ -236,6 +238,8 @@ import Testing
             default: items += index == 1_004 ? "<si><t>" + String(repeating: "x", count: 70_000) + "</t></si>" : "<si><t/></si>"
             }
             if damage && index == count - 3 { items += "<si><t>broken</si>" }
+            // An `<si>` left open: every stretch parses alone, the whole document does not.
+            if damage && index == 1_500 { items += "<si><t>open</t>" }
         }
         return Data((#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="\#(main)" count="\#(count)" uniqueCount="\#(count)">"#
                      + items + "</sst>").utf8)
@@ -274,6 +278,19 @@ import Testing
         let serialError = try #require(error(SheetParallelism(segmentBytes: 1 << 20, workers: 1, minimumPartBytes: .max)))
         #expect(serialError.contains("mismatched tag"), "\(serialError)")
         #expect(error(Self.cutting(500)) == serialError)
+    }
+
+    @Test func namespaceDeclarationsOnRowsAndCellsAreNotAttributes() throws {
+        // Without namespace processing `xmlns:r` has the local name `r`: it must not be read as the row's or the
+        // cell's reference, nor `xmlns:t` as a cell's type.
+        let dir = TempDir()
+        let body = #"<row xmlns:r="urn:r" r="1"><c xmlns:t="urn:t" r="B1" t="inlineStr" xmlns:s="urn:s"><is><t>Пул</t></is></c></row>"#
+            + #"<row r="2" xmlns:r="urn:r"><c r="C2" xmlns:r="urn:r"><v>5</v></c></row>"#
+        let path = try XLSXSheetShapesTests.workbook(dir, "xmlns.xlsx", sheet: Self.sheet(body))
+        let rows = try Self.read(path, nil).rows
+        #expect(rows.map(\.row) == [1, 2])
+        #expect(rows[0].cells == ["", "Пул"])
+        #expect(rows[1].cells == ["", "", "5"])
     }
 
     @Test func stoppingEarlyEndsTheThreads() throws {

@@ -179,7 +179,7 @@ final class SheetHandler: XMLEventHandler {
             var cursor = attributes.raw
             while let key = cursor?.pointee, let attribute = cursor?.advanced(by: 1).pointee {
                 let local = XMLStream.localName(key)
-                if local[0] != 0 && local[1] == 0 {
+                if local[0] != 0 && local[1] == 0 && !XMLStream.isNamespaceDeclaration(key) {
                     switch UInt8(bitPattern: local[0]) {
                     case 0x72: column = Self.columnIndex(attribute) ?? nextColumn  // r
                     case 0x73: style = Int(strtol(attribute, nil, 10))  // s

@@ -122,8 +122,9 @@ final class SheetSegments {
         let xml = XMLStream(part: context.part, handler: handler)
         var outcome = Stretch.Outcome.parsed
         do {
-            if stretch.index > 0 { try stretch.head.withUnsafeBytes { try xml.feed($0) } }
-            try stretch.bytes.withUnsafeBytes { try xml.feed($0) }
+            try stretch.parse(xml, handler)
+        } catch is XMLCutter.Unbalanced {
+            outcome = .needsParseFromStart
         } catch {
             let error = error as? WorkbookReadError ?? .damaged(part: context.part, reason: String(describing: error))
             outcome = handler.needsParseFromStart ? .needsParseFromStart : handler.failure != nil ? .failed(error) : .xmlError(error)

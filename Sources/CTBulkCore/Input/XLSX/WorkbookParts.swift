@@ -195,12 +195,7 @@ extension SharedStrings {
         let workers = XMLStretchWorkers<Piece?>(count: parallelism.workers) { stretch in
             let handler = SharedStrings(maxCellBytes: maxCellBytes)
             let xml = XMLStream(part: part, handler: handler)
-            do {
-                if stretch.index > 0 { try stretch.head.withUnsafeBytes { try xml.feed($0) } }
-                try stretch.bytes.withUnsafeBytes { try xml.feed($0) }
-            } catch {
-                return nil
-            }
+            do { try stretch.parse(xml, handler) } catch { return nil }
             return handler.piece
         }
         defer { workers.close() }

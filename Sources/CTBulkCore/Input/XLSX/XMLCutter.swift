@@ -40,6 +40,10 @@ struct XMLCutter {
         var bytes: [UInt8]
     }
 
+    /// A stretch that did not end as deep in the document as it began: an element left open (or closed) across a
+    /// cut, which a parser of the stretch alone cannot judge.
+    struct Unbalanced: Error {}
+
     enum Piece {
         case stretch(Stretch)
         /// The bytes from here on (the caller feeds the chunks after them to the same parser): stretch `index`, to
@@ -236,6 +240,22 @@ struct XMLCutter {
                                           pattern.utf8Start, pattern.utf8CodeUnitCount) else { return nil }
             return bytes.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
+    }
+}
+
+extension XMLCutter.Stretch {
+    /// Parses the stretch after the document's beginning (the first stretch begins with it) and checks it ends as
+    /// deep as the beginning left the parser: an element left open across a cut would be reported by one parser (a
+    /// mismatched tag further on) but not by the parsers of the two stretches, each starting from the beginning's.
+    func parse(_ xml: XMLStream, _ handler: XMLEventHandler) throws {
+        if index > 0 {
+            try head.withUnsafeBytes { try xml.feed($0) }
+        } else {
+            try bytes.withUnsafeBytes { try xml.feed(UnsafeRawBufferPointer(rebasing: $0[..<head.count])) }
+        }
+        let depth = handler.depth
+        try bytes.withUnsafeBytes { try xml.feed(index > 0 ? $0 : UnsafeRawBufferPointer(rebasing: $0[head.count...])) }
+        guard handler.depth == depth else { throw XMLCutter.Unbalanced() }
     }
 }
 

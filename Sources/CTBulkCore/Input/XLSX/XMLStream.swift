@@ -8,6 +8,8 @@ class XMLEventHandler {
     /// Set by a handler that found the document unusable; it ignores the events after it, and
     /// ``XMLStream/feed(_:isFinal:)`` throws it.
     @exclusivity(unchecked) var failure: WorkbookReadError?
+    /// Elements open (kept by ``XMLStream``): a stretch of a cut part must end as deep as it began.
+    @exclusivity(unchecked) final var depth = 0
 
     func start(_ name: UnsafePointer<CChar>, _ attributes: XMLAttributes) {}
     func end(_ name: UnsafePointer<CChar>) {}
@@ -23,7 +25,7 @@ struct XMLAttributes {
         guard var cursor = raw else { return nil }
         while let key = cursor.pointee {
             guard let value = cursor.advanced(by: 1).pointee else { return nil }
-            if XMLStream.localNameEquals(key, name) { return value }
+            if !XMLStream.isNamespaceDeclaration(key) && XMLStream.localNameEquals(key, name) { return value }
             cursor = cursor.advanced(by: 2)
         }
         return nil
@@ -55,11 +57,15 @@ final class XMLStream {
         XML_SetElementHandler(parser, { context, name, attributes in
             guard let context, let name else { return }
             Unmanaged<XMLEventHandler>.fromOpaque(context)._withUnsafeGuaranteedRef {
+                $0.depth += 1
                 $0.start(XMLStream.localName(name), XMLAttributes(raw: attributes))
             }
         }, { context, name in
             guard let context, let name else { return }
-            Unmanaged<XMLEventHandler>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.end(XMLStream.localName(name)) }
+            Unmanaged<XMLEventHandler>.fromOpaque(context)._withUnsafeGuaranteedRef {
+                $0.depth -= 1
+                $0.end(XMLStream.localName(name))
+            }
         })
         XML_SetCharacterDataHandler(parser, { context, text, length in
             guard let context, let text, length > 0 else { return }
@@ -111,6 +117,12 @@ final class XMLStream {
             cursor += 1
         }
         return local
+    }
+
+    /// `xmlns` or `xmlns:x`: a namespace declaration, which expat without namespace processing reports as an
+    /// attribute (`xmlns:r` is not the attribute `r`).
+    @inline(__always) static func isNamespaceDeclaration(_ key: UnsafePointer<CChar>) -> Bool {
+        key[0] == 0x78 && key[1] == 0x6D && key[2] == 0x6C && key[3] == 0x6E && key[4] == 0x73 && (key[5] == 0 || key[5] == 0x3A)
     }
 
     /// Whether a (possibly namespaced) name's local part is `expected`.
