@@ -28,13 +28,10 @@ final class SheetSegments {
     private let parallelism: SheetParallelism
     private var part: String { context.part }
 
-    private var submitted = 0
-    private var delivered = 0
     /// The last row handed on (0 before any).
     private var lastDelivered = 0
     /// The rest of the document, parsed on this thread as it arrives.
     private var tail: (xml: XMLStream, handler: SheetHandler, index: Int, joined: Bool)?
-    private var workers: XMLStretchWorkers<Stretch>?
 
     /// What a pass did, for tests: how many stretches went to the threads, from which stretch on the rest was parsed
     /// on the reading thread, and whether it all ended in a parse from the beginning.
@@ -74,31 +71,17 @@ final class SheetSegments {
     /// on before), as ``parseFromStart(package:context:skippingThrough:deliver:)`` gives them.
     func run(_ deliver: (SheetRows, Int) throws -> Void) throws {
         let context = context
-        let workers = XMLStretchWorkers<Stretch>(count: parallelism.workers) { Self.parse($0, context) }
-        self.workers = workers
-        defer { workers.close() }
-        var cutter = XMLCutter(container: "sheetData", record: "row", segmentBytes: parallelism.segmentBytes)
-        func take(_ piece: XMLCutter.Piece) throws {
-            switch piece {
-            case .stretch(let stretch):
-                while submitted - delivered >= parallelism.inFlight { try deliverNext(deliver) }
-                workers.submit(stretch)
-                submitted += 1
-                report.stretches = submitted
-            case .rest(let index, let head, let bytes):
-                try startTail(index: index, head: head, bytes: bytes, deliver)
-            }
-        }
         do {
-            try package.inflate(part: part) { data in
-                try data.withUnsafeBytes { bytes in
-                    if tail != nil { try feedTail(bytes, isFinal: false, deliver) } else { try cutter.take(bytes, take) }
+            try XMLCutter.parseInStretches(package, part: part, container: "sheetData", record: "row",
+                                           parallelism: parallelism, parse: { Self.parse($0, context) },
+                                           merge: { try accept($0, index: $1, deliver) }, rest: { rest in
+                switch rest {
+                case .start(let index, let head): try startTail(index: index, head: head, deliver)
+                case .bytes(let bytes): try feedTail(bytes, isFinal: false, deliver)
+                case .end: try feedTail(UnsafeRawBufferPointer(start: nil, count: 0), isFinal: true, deliver)
                 }
-            }
-            try cutter.finish(take)
-            try feedTail(UnsafeRawBufferPointer(start: nil, count: 0), isFinal: true, deliver)
+            })
         } catch is ParseFromStart {
-            workers.close()
             report.parsedFromStart = true
             try Self.parseFromStart(package: package, context: context, skippingThrough: lastDelivered, deliver: deliver)
         }
@@ -132,11 +115,9 @@ final class SheetSegments {
         return Stretch(rows: handler.rows, firstRow: handler.firstRow, lastRow: handler.lastRowNumber, outcome: outcome)
     }
 
-    private func deliverNext(_ deliver: (SheetRows, Int) throws -> Void) throws {
-        guard let workers else { return }
-        let index = delivered
-        let result = workers.result(index)
-        delivered += 1
+    /// A stretch's rows, in order: handed on, or the reason the pass stops.
+    private func accept(_ result: Stretch, index: Int, _ deliver: (SheetRows, Int) throws -> Void) throws {
+        report.stretches = index + 1
         switch result.outcome {
         case .needsParseFromStart: throw ParseFromStart()
         case .xmlError(let error): if index == 0 { throw error } else { throw ParseFromStart() }
@@ -166,13 +147,11 @@ final class SheetSegments {
 
     // MARK: The rest, on this thread
 
-    private func startTail(index: Int, head: [UInt8], bytes: [UInt8], _ deliver: (SheetRows, Int) throws -> Void) throws {
-        while delivered < submitted { try deliverNext(deliver) }
+    private func startTail(index: Int, head: [UInt8], _ deliver: (SheetRows, Int) throws -> Void) throws {
         report.tailFrom = index
         let handler = context.handler(continuation: index > 0)
         tail = (XMLStream(part: part, handler: handler), handler, index, false)
         if index > 0 { try head.withUnsafeBytes { try feedTail($0, isFinal: false, deliver) } }
-        try bytes.withUnsafeBytes { try feedTail($0, isFinal: false, deliver) }
     }
 
     private func feedTail(_ bytes: UnsafeRawBufferPointer, isFinal: Bool, _ deliver: (SheetRows, Int) throws -> Void) throws {

@@ -76,6 +76,13 @@ final class WorkbookPackage {
         try afterChunk()
     }
 
+    /// Streams `part` whole through `handler` (the shared strings, the styles): any failure as a ``WorkbookReadError``.
+    func read(part: String, handler: XMLEventHandler) throws(WorkbookReadError) {
+        do { try stream(part: part, handler: handler) {} } catch let error as WorkbookReadError { throw error } catch {
+            throw .damaged(part: part, reason: String(describing: error))
+        }
+    }
+
     /// The size of a part once inflated (as the container records it), or nil for a missing part.
     func inflatedSize(part: String) -> UInt64? { archive[part]?.uncompressedSize }
 

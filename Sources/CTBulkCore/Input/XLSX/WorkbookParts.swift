@@ -181,62 +181,46 @@ extension SharedStrings {
     /// Reads the shared-strings part: a large one (a workbook of many distinct texts, such as a campaign per row) cut
     /// into stretches at `</si>` and parsed on a thread per core (``XMLCutter``), else by one parser. Anything a
     /// stretch's parser refuses is read again by one parser from the beginning, which says what and where.
-    static func read(_ package: WorkbookPackage, part: String, maxCellBytes: Int,
-                     parallelism: SheetParallelism) throws(WorkbookReadError) -> SharedStrings {
+    /// `report` learns, for tests, how many stretches were merged and whether the part was read again from the start.
+    static func read(_ package: WorkbookPackage, part: String, maxCellBytes: Int, parallelism: SheetParallelism,
+                     report: (_ stretches: Int, _ readFromStart: Bool) -> Void = { _, _ in }) throws(WorkbookReadError) -> SharedStrings {
         func serial() throws(WorkbookReadError) -> SharedStrings {
             let strings = SharedStrings(maxCellBytes: maxCellBytes)
-            do { try package.stream(part: part, handler: strings) {} } catch let error as WorkbookReadError { throw error } catch {
-                throw .damaged(part: part, reason: String(describing: error))
-            }
+            try package.read(part: part, handler: strings)
             return strings
         }
         guard parallelism.cuts(partOf: package.inflatedSize(part: part)) else { return try serial() }
         struct Refused: Error {}
-        let workers = XMLStretchWorkers<Piece?>(count: parallelism.workers) { stretch in
-            let handler = SharedStrings(maxCellBytes: maxCellBytes)
-            let xml = XMLStream(part: part, handler: handler)
-            do { try stretch.parse(xml, handler) } catch { return nil }
-            return handler.piece
-        }
-        defer { workers.close() }
         let strings = SharedStrings(maxCellBytes: maxCellBytes)
-        var cutter = XMLCutter(container: "sst", record: "si", segmentBytes: parallelism.segmentBytes)
-        var submitted = 0, merged = 0
-        var tail: (xml: XMLStream, strings: SharedStrings)?
-        func mergeNext() throws {
-            guard let piece = workers.result(merged) else { throw Refused() }
-            merged += 1
-            strings.append(piece)
-        }
-        func take(_ piece: XMLCutter.Piece) throws {
-            switch piece {
-            case .stretch(let stretch):
-                while submitted - merged >= parallelism.inFlight { try mergeNext() }
-                workers.submit(stretch)
-                submitted += 1
-            case .rest(let index, let head, let bytes):
-                while merged < submitted { try mergeNext() }
-                let handler = SharedStrings(maxCellBytes: maxCellBytes)
-                let xml = XMLStream(part: part, handler: handler)
-                tail = (xml, handler)
-                if index > 0 { try head.withUnsafeBytes { try xml.feed($0) } }
-                try bytes.withUnsafeBytes { try xml.feed($0) }
-            }
-        }
+        var tail: XMLStream?
+        var merged = 0
+        let tailStrings = SharedStrings(maxCellBytes: maxCellBytes)
         do {
-            try package.inflate(part: part) { data in
-                try data.withUnsafeBytes { bytes in
-                    if let tail { try tail.xml.feed(bytes) } else { try cutter.take(bytes, take) }
+            try XMLCutter.parseInStretches(package, part: part, container: "sst", record: "si", parallelism: parallelism,
+                                           parse: { stretch -> Piece? in
+                let handler = SharedStrings(maxCellBytes: maxCellBytes)
+                do { try stretch.parse(XMLStream(part: part, handler: handler), handler) } catch { return nil }
+                return handler.piece
+            }, merge: { (piece: Piece?, index) in
+                guard let piece else { throw Refused() }
+                strings.append(piece)
+                merged = index + 1
+            }, rest: { rest in
+                switch rest {
+                case .start(let index, let head):
+                    tail = XMLStream(part: part, handler: tailStrings)
+                    if index > 0 { try head.withUnsafeBytes { try tail?.feed($0) } }
+                case .bytes(let bytes): try tail?.feed(bytes)
+                case .end:
+                    try tail?.feed(UnsafeRawBufferPointer(start: nil, count: 0), isFinal: true)
+                    strings.append(tailStrings.piece)
                 }
-            }
-            try cutter.finish(take)
-            guard let tail else { throw Refused() }
-            try tail.xml.feed(UnsafeRawBufferPointer(start: nil, count: 0), isFinal: true)
-            strings.append(tail.strings.piece)
+            })
+            report(merged, false)
             return strings
         } catch {
             // Refused somewhere (damage, or a stretch that only makes sense from the beginning): one parser says why.
-            workers.close()
+            report(merged, true)
             return try serial()
         }
     }

@@ -6,8 +6,8 @@ import Foundation
 ///
 /// Memory: the sheet is inflated and parsed in 64 KiB chunks and rows are handed on after each chunk (a large sheet
 /// and a large shared-strings table are cut into 1 MiB stretches parsed on a thread per core, a few at a time:
-/// ``XMLCutter``, ``SheetSegments``); what stays in memory
-/// is the shared-strings table (the workbook's distinct texts, as UTF-8 in one buffer) and the styles.
+/// ``XMLCutter``, ``SheetSegments``); what stays in memory is the shared-strings table (the workbook's distinct
+/// texts, as UTF-8 in one buffer) and the styles.
 final class WorkbookSource {
     let path: String
     let sheet: WorkbookPackage.Sheet
@@ -38,15 +38,9 @@ final class WorkbookSource {
         var styles: WorkbookStyles?
         if let part = package.stylesPart {
             styles = WorkbookStyles()
-            try Self.read(package, part: part, handler: styles!)
+            try package.read(part: part, handler: styles!)
         }
         self.styles = styles
-    }
-
-    private static func read(_ package: WorkbookPackage, part: String, handler: XMLEventHandler) throws(WorkbookReadError) {
-        do { try package.stream(part: part, handler: handler) {} } catch let error as WorkbookReadError { throw error } catch {
-            throw .damaged(part: part, reason: String(describing: error))
-        }
     }
 
     /// A stop signal for reading only the first rows.

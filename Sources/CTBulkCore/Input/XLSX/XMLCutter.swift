@@ -91,8 +91,10 @@ struct XMLCutter {
                 searched = end
             }
         }
-        // Cut only before what ends cutting (the first markup declaration).
-        let stop = firstStop()
+        // Cut only before the first markup declaration in the bytes not searched yet. (The container's end needs no
+        // search: no record ends after it, so what follows the last record is the rest; a stretch beginning past it,
+        // were a record of that name to come after it, would not end as deep as it began and is read from the start.)
+        let stop = firstMarkupDeclaration(searched..<buffer.count)
         searched = buffer.count
         let limit = stop ?? buffer.count
         var start = 0
@@ -155,14 +157,6 @@ struct XMLCutter {
         let value = text[found.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
             .prefix { $0 != "\"" && $0 != "'" }
         return value == "utf-8" || value == "utf8"
-    }
-
-    /// In the bytes not searched yet: where the first `<!` or `<?` begins. (The container's end needs no search: no
-    /// record ends after it, so what follows the last record is the rest; a stretch that begins past it, were a
-    /// record of that name to come after it, is refused by its parser and the part read from the beginning.)
-    private func firstStop() -> Int? {
-        guard searched < buffer.count else { return nil }
-        return firstMarkupDeclaration(searched..<buffer.count)
     }
 
     /// Where the first `<!` or `<?` in `range` starts (its `<` may be just before the range).
@@ -240,6 +234,57 @@ struct XMLCutter {
                                           pattern.utf8Start, pattern.utf8CodeUnitCount) else { return nil }
             return bytes.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
+    }
+}
+
+extension XMLCutter {
+    /// What the rest of a part (after the last stretch) is handed on as: its start (the stretch index it would have
+    /// had, and the document's beginning to parse first unless it is 0), its bytes as they come, its end.
+    enum Rest {
+        case start(index: Int, head: [UInt8])
+        case bytes(UnsafeRawBufferPointer)
+        case end
+    }
+
+    /// One pass over a part: inflated, cut, the stretches parsed by `parallelism.workers` threads with `parse` and
+    /// their results handed to `merge` in order (at most ``SheetParallelism/inFlight`` at a time, so memory stays
+    /// constant); once every stretch is merged, the rest goes to `rest` on this thread. An error from `merge` or
+    /// `rest` stops the pass (and the threads) and is rethrown.
+    static func parseInStretches<Result: Sendable>(
+        _ package: WorkbookPackage, part: String, container: StaticString, record: StaticString,
+        parallelism: SheetParallelism, parse: @escaping @Sendable (Stretch) -> Result,
+        merge: (Result, _ index: Int) throws -> Void, rest: (Rest) throws -> Void
+    ) throws {
+        let workers = XMLStretchWorkers<Result>(count: parallelism.workers, parse: parse)
+        defer { workers.close() }
+        var cutter = XMLCutter(container: container, record: record, segmentBytes: parallelism.segmentBytes)
+        var submitted = 0, merged = 0
+        var inRest = false
+        func mergeNext() throws {
+            let index = merged
+            merged += 1
+            try merge(workers.result(index), index)
+        }
+        func take(_ piece: Piece) throws {
+            switch piece {
+            case .stretch(let stretch):
+                while submitted - merged >= parallelism.inFlight { try mergeNext() }
+                workers.submit(stretch)
+                submitted += 1
+            case .rest(let index, let head, let bytes):
+                while merged < submitted { try mergeNext() }
+                inRest = true
+                try rest(.start(index: index, head: head))
+                try bytes.withUnsafeBytes { try rest(.bytes($0)) }
+            }
+        }
+        try package.inflate(part: part) { data in
+            try data.withUnsafeBytes { bytes in
+                if inRest { try rest(.bytes(bytes)) } else { try cutter.take(bytes, take) }
+            }
+        }
+        try cutter.finish(take)
+        try rest(.end)
     }
 }
 
