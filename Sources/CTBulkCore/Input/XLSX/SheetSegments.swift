@@ -87,15 +87,29 @@ final class SheetSegments {
         }
     }
 
-    /// One parser from the document's beginning, on this thread; rows up to `skip` are not handed on.
+    /// One parser from the document's beginning, on this thread; rows up to `skip` are not handed on. On damage, the
+    /// rows finished before it are handed on, then the damage is thrown (as the stretches do: the same rows whatever
+    /// the chunk or stretch the damage falls in) — unless `rowsBeforeDamage` is false (the header search: damage
+    /// that near the top refuses the file).
     static func parseFromStart(package: WorkbookPackage, context: SheetContext, skippingThrough skip: Int = 0,
-                               deliver: (SheetRows, Int) throws -> Void) throws {
+                               rowsBeforeDamage: Bool = true, deliver: (SheetRows, Int) throws -> Void) throws {
         let handler = context.handler()
-        try package.stream(part: context.part, handler: handler) {
+        func handOn() throws {
             guard !handler.rows.spans.isEmpty else { return }
             let from = skip == 0 ? 0 : handler.rows.firstSpan(after: skip)
             if from < handler.rows.spans.count { try deliver(handler.rows, from) }
             handler.removeFinished()
+        }
+        var handingOn = false
+        do {
+            try package.stream(part: context.part, handler: handler) {
+                handingOn = true
+                try handOn()
+                handingOn = false
+            }
+        } catch let damage as WorkbookReadError where !handingOn {
+            if rowsBeforeDamage { try handOn() }
+            throw damage
         }
     }
 
@@ -124,9 +138,10 @@ final class SheetSegments {
         case .parsed, .failed: break
         }
         if index > 0, let first = result.firstRow { try joinRows(at: first, deliver) }
-        if case .failed(let error) = result.outcome { throw error }
+        // A stretch the handler found damage in: the rows finished before the damage, then the damage.
         if !result.rows.spans.isEmpty { try deliver(result.rows, 0) }
         lastDelivered = max(lastDelivered, result.lastRow)
+        if case .failed(let error) = result.outcome { throw error }
     }
 
     /// Where a stretch's first row meets the rows before it: after them (as one parser requires), the rows the file
@@ -156,18 +171,20 @@ final class SheetSegments {
 
     private func feedTail(_ bytes: UnsafeRawBufferPointer, isFinal: Bool, _ deliver: (SheetRows, Int) throws -> Void) throws {
         guard let handler = tail?.handler, let xml = tail?.xml, let index = tail?.index else { return }
+        var damage: (any Error)?
         do {
             try xml.feed(bytes, isFinal: isFinal)
         } catch {
             if handler.needsParseFromStart || handler.failure == nil && index > 0 { throw ParseFromStart() }
-            if handler.failure != nil { try joinTail(deliver) }
-            throw error
+            damage = error  // the rows finished before it are handed on first
         }
         try joinTail(deliver)
-        guard !handler.rows.spans.isEmpty else { return }
-        try deliver(handler.rows, 0)
-        handler.removeFinished()
-        lastDelivered = max(lastDelivered, handler.lastRowNumber)
+        if !handler.rows.spans.isEmpty {
+            try deliver(handler.rows, 0)
+            handler.removeFinished()
+            lastDelivered = max(lastDelivered, handler.lastRowNumber)
+        }
+        if let damage { throw damage }
     }
 
     private func joinTail(_ deliver: (SheetRows, Int) throws -> Void) throws {

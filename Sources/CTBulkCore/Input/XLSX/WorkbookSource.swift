@@ -95,7 +95,7 @@ final class WorkbookSource {
         if parallel && parallelism.cuts(partOf: package.inflatedSize(part: sheet.part)) {
             try SheetSegments(package: package, context: context, parallelism: parallelism).run(handOn)
         } else {
-            try SheetSegments.parseFromStart(package: package, context: context, deliver: handOn)
+            try SheetSegments.parseFromStart(package: package, context: context, rowsBeforeDamage: parallel, deliver: handOn)
         }
     }
 
